@@ -1,0 +1,64 @@
+/**
+ * Interns the LEVEL field of entries: counts every level that occurs (unknown ones included, never dropped)
+ * without making a string per line.
+ */
+
+/** Known levels, least to most severe; they are listed in this order, unknown ones after, alphabetically. */
+export const KNOWN_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR", "FATAL_ERROR"] as const;
+
+/** Levels counted as errors in counts and percentages (a FATAL_ERROR is an error that also ended something). */
+export const isErrorLevel = (level: string): boolean => level === "ERROR" || level === "FATAL_ERROR";
+export const isWarningLevel = (level: string): boolean => level === "WARNING";
+
+export class LevelTable {
+  private readonly names: string[] = [...KNOWN_LEVELS];
+  private readonly knownBytes = KNOWN_LEVELS.map((l) => Uint8Array.from(l, (c) => c.charCodeAt(0)));
+  private readonly unknownIds = new Map<string, number>();
+  private readonly counts: number[] = KNOWN_LEVELS.map(() => 0);
+
+  /** Counts one occurrence of the level in `buf[start, end)` (ASCII by the grammar) and returns its id. */
+  count(buf: Uint8Array, start: number, end: number): number {
+    const id = this.idOf(buf, start, end);
+    this.counts[id] = (this.counts[id] as number) + 1;
+    return id;
+  }
+
+  name(id: number): string {
+    return this.names[id] as string;
+  }
+
+  /** Levels that occurred, with their counts, in a stable order. */
+  toRecord(): Record<string, number> {
+    const ids = this.names.map((_, id) => id).filter((id) => (this.counts[id] as number) > 0);
+    const known = KNOWN_LEVELS.length;
+    ids.sort((a, b) => {
+      if (a < known || b < known) return a - b;
+      return (this.names[a] as string) < (this.names[b] as string) ? -1 : 1;
+    });
+    const record: Record<string, number> = {};
+    for (const id of ids) record[this.names[id] as string] = this.counts[id] as number;
+    return record;
+  }
+
+  private idOf(buf: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    for (let id = 0; id < KNOWN_LEVELS.length; id++) {
+      const b = this.knownBytes[id] as Uint8Array;
+      if (b.length !== length) continue;
+      let k = 0;
+      while (k < length && b[k] === buf[start + k]) k++;
+      if (k === length) return id;
+    }
+    // Unknown levels are rare; a map keeps a hostile log with thousands of made-up levels linear.
+    let name = "";
+    for (let i = start; i < end; i++) name += String.fromCharCode(buf[i] as number);
+    let id = this.unknownIds.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.unknownIds.set(name, id);
+      this.names.push(name);
+      this.counts.push(0);
+    }
+    return id;
+  }
+}
