@@ -109,13 +109,14 @@ export function scanEntryHeader(buf: Uint8Array, start: number, end: number, out
   const fractionDigits = i - fracStart;
   if (fractionDigits === 0 || fractionDigits > MAX_FRAC_DIGITS) return false;
   i = skipBlanks(buf, i, end);
-  if (buf[i] !== PIPE) return false;
+  if (i >= end || buf[i] !== PIPE) return false;
 
   // LEVEL: one upper-case word (letters, digits after the first letter, underscores: FATAL_ERROR).
   i = skipBlanks(buf, i + 1, end);
   const levelStart = i;
+  if (i >= end) return false;
   const first = buf[i] as number;
-  if (i >= end || first < UPPER_A || first > UPPER_Z) return false;
+  if (first < UPPER_A || first > UPPER_Z) return false;
   i++;
   while (i < end) {
     const c = buf[i] as number;
@@ -124,7 +125,7 @@ export function scanEntryHeader(buf: Uint8Array, start: number, end: number, out
   }
   const levelEnd = i;
   i = skipBlanks(buf, i, end);
-  if (buf[i] !== PIPE) return false;
+  if (i >= end || buf[i] !== PIPE) return false;
 
   // FILE: anything up to the next '|', not empty once trimmed.
   const fileStart = skipBlanks(buf, i + 1, end);
