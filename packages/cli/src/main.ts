@@ -11,8 +11,8 @@ const HELP = `Loupe: the streaming protocol's log dashboard.
 
 usage:
   ${analyzeUsage}
-  loupe demo manifest [--count N] [--seed S] [--base-url URL]   print the demo manifest as JSON
-  loupe demo log NAME [--count N] [--seed S]                     print one demo log (e.g. client19772.txt)
+  loupe demo manifest [--count N] [--seed S] [--base-url URL]   the demo fleet's manifest, as JSON
+  loupe demo log NAME [--count N] [--seed S]                     one demo log, e.g. client1696.txt
   loupe help
 `;
 
@@ -21,6 +21,8 @@ async function main(argv: readonly string[]): Promise<void> {
   switch (command) {
     case "analyze":
       return analyzeCommand(rest);
+    case "demo":
+      return (await import("./commands/demo.js")).demoCommand(rest);
     case undefined:
     case "help":
     case "--help":
@@ -31,6 +33,12 @@ async function main(argv: readonly string[]): Promise<void> {
       throw new UsageError(`unknown command '${command}'; run 'loupe help'`);
   }
 }
+
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof InputError) {
