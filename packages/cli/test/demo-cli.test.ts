@@ -23,7 +23,10 @@ describe("loupe demo", () => {
   it("prints a named log byte for byte as the generator makes it", () => {
     const manifest = JSON.parse(loupe(["demo", "manifest", "--count", "40"]).stdout.toString("utf8"));
     const names = manifest
-      .flatMap((c: { client_logs: string | null; server_logs: string | null }) => [c.client_logs, c.server_logs])
+      .flatMap((c: { client_logs: string | null; server_logs: string | null }) => [
+        c.client_logs,
+        c.server_logs,
+      ])
       .filter((u: string | null) => u !== null)
       .map((u: string) => u.split("/").at(-1) as string);
     const name = names.find((n: string) => describeDemoLog(n, { count: 40 })?.content === "log") as string;
