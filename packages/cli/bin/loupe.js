@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher so the `loupe` bin exists before the first build; the CLI itself is compiled TypeScript.
-import("../dist/main.js");
+// Launcher for the bundled CLI (built by `npm run build`, which `npm ci` runs through `prepare`).
+import("../bundle/main.js");

@@ -29,7 +29,9 @@ export interface LogAnalysis {
   readonly warnings: number;
   readonly firstTime: number | null;
   readonly lastTime: number | null;
-  /** From the first entry to the latest moment any entry names. */
+  /** The latest moment any entry names (entries may step back a little when threads race). */
+  readonly latestTime: number | null;
+  /** From the first entry to latestTime. */
   readonly durationSeconds: number | null;
   readonly series: Readonly<Record<AnyMetricName, Series>>;
   readonly stats: Readonly<Record<AnyMetricName, SeriesStats | null>>;

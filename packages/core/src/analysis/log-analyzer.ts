@@ -61,6 +61,7 @@ export class LogAnalyzer implements LineVisitor {
       warnings: this.warnings,
       firstTime: hasTime ? this.firstTime : null,
       lastTime: hasTime ? this.lastTime : null,
+      latestTime: hasTime ? this.maxTime : null,
       durationSeconds: hasTime ? this.maxTime - this.firstTime : null,
       series,
       stats,

@@ -10,6 +10,16 @@ export const KNOWN_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR", "FATAL_ERROR"]
 export const isErrorLevel = (level: string): boolean => level === "ERROR" || level === "FATAL_ERROR";
 export const isWarningLevel = (level: string): boolean => level === "WARNING";
 
+const knownRank = new Map<string, number>(KNOWN_LEVELS.map((level, i) => [level, i]));
+
+/** Known levels by severity, then unknown ones alphabetically: the order levels are listed in. */
+export function compareLevels(a: string, b: string): number {
+  const ra = knownRank.get(a) ?? KNOWN_LEVELS.length;
+  const rb = knownRank.get(b) ?? KNOWN_LEVELS.length;
+  if (ra !== rb) return ra - rb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export class LevelTable {
   private readonly names: string[] = [...KNOWN_LEVELS];
   private readonly knownBytes = KNOWN_LEVELS.map((l) => Uint8Array.from(l, (c) => c.charCodeAt(0)));
@@ -27,14 +37,10 @@ export class LevelTable {
     return this.names[id] as string;
   }
 
-  /** Levels that occurred, with their counts, in a stable order. */
+  /** Levels that occurred, with their counts, in a stable order (see compareLevels). */
   toRecord(): Record<string, number> {
     const ids = this.names.map((_, id) => id).filter((id) => (this.counts[id] as number) > 0);
-    const known = KNOWN_LEVELS.length;
-    ids.sort((a, b) => {
-      if (a < known || b < known) return a - b;
-      return (this.names[a] as string) < (this.names[b] as string) ? -1 : 1;
-    });
+    ids.sort((a, b) => compareLevels(this.names[a] as string, this.names[b] as string));
     const record: Record<string, number> = {};
     for (const id of ids) record[this.names[id] as string] = this.counts[id] as number;
     return record;

@@ -32,6 +32,8 @@ export const OTHER_TEMPLATE = "<other>";
 export const MAX_EXAMPLE_LENGTH = 500;
 /** A 64 KB message makes a 64 KB template; the first thousand characters identify the pattern enough. */
 export const MAX_TEMPLATE_LENGTH = 1000;
+/** Distinct messages whose template is remembered (see #templateOf). */
+const TEMPLATE_CACHE_SIZE = 4096;
 /** Levels are few in practice; past this many, overflow of further levels goes to one `<other>` level. */
 const MAX_OVERFLOW_LEVELS = 32;
 
@@ -70,6 +72,7 @@ export class PatternCounter {
   readonly #overflow = new Map<string, MutablePattern>();
   #overflowCount = 0;
   #totalCount = 0;
+  readonly #templates = new Map<string, string>();
 
   constructor(options: PatternCounterOptions = {}) {
     const cap = options.maxPatterns ?? DEFAULT_MAX_PATTERNS;
@@ -79,7 +82,7 @@ export class PatternCounter {
 
   /** Counts one message; `time` in seconds (e.g. since 00:00 UTC of the log's first day). */
   add(level: string, message: string, time?: number): void {
-    const template = truncateText(maskMessage(message), MAX_TEMPLATE_LENGTH);
+    const template = this.#templateOf(message);
     const at = validTime(time);
     this.#count(level, template, { count: 1, example: message, firstTime: at, lastTime: at });
   }
@@ -119,6 +122,20 @@ export class PatternCounter {
   /** Distinct patterns kept (not counting `<other>` buckets). */
   get patternCount(): number {
     return this.#patternCount;
+  }
+
+  /**
+   * Logs repeat the very same message often ("Failed to connect to server"); remembering recent templates
+   * spares masking them again. Bounded, and simply forgotten when full.
+   */
+  #templateOf(message: string): string {
+    let template = this.#templates.get(message);
+    if (template === undefined) {
+      template = truncateText(maskMessage(message), MAX_TEMPLATE_LENGTH);
+      if (this.#templates.size >= TEMPLATE_CACHE_SIZE) this.#templates.clear();
+      if (message.length <= MAX_TEMPLATE_LENGTH) this.#templates.set(message, template);
+    }
+    return template;
   }
 
   *#regularPatterns(): Generator<MutablePattern> {

@@ -1,6 +1,7 @@
-import { compensatedSum, compensatedSumOfSquaredDeviations } from "./compensated-sum.js";
 import { containsNaN } from "./contains-nan.js";
-import { medianSorted, quantileSorted } from "./quantile.js";
+import { exactSum, exactSumOfSquaredDeviations } from "./exact-sum.js";
+import { lerpLikeNumpy, medianSorted, quantileSorted } from "./quantile.js";
+import { minimumOf, selectInPlace } from "./select.js";
 
 export { quantileSorted } from "./quantile.js";
 
@@ -9,7 +10,7 @@ export interface SeriesStats {
   readonly count: number;
   readonly min: number;
   readonly max: number;
-  /** Arithmetic mean from a compensated (Neumaier) sum. */
+  /** Arithmetic mean of the correctly rounded sum (independent of the values' order). */
   readonly mean: number;
   /** Middle value; the mean of the two middle values for an even count. */
   readonly median: number;
@@ -20,18 +21,42 @@ export interface SeriesStats {
 }
 
 /**
- * Summary statistics of `values` in any order; null for an empty input. The input is not modified: a
- * Float64Array copy is sorted with the native numeric sort (no comparator calls), which also makes every
- * result independent of the input order.
+ * Summary statistics of `values` in any order; null for an empty input. The input is not modified. No
+ * full sort: min, max, the sums are linear passes and the median and p95 are order statistics found by
+ * selection on a copy, so a series of millions of points costs milliseconds. The result depends only on
+ * the multiset of values: equal to `describeSorted` of the sorted values, bit for bit.
  *
  * Values are expected to be finite (the parser drops nan/inf). A NaN anywhere makes every statistic but
  * `count` NaN, as in NumPy.
  */
 export function describeValues(values: ArrayLike<number>): SeriesStats | null {
-  if (values.length === 0) return null;
-  const sorted = new Float64Array(values);
-  sorted.sort();
-  return describeSorted(sorted);
+  const count = values.length;
+  if (count === 0) return null;
+  const a = new Float64Array(values);
+  if (containsNaN(a)) return allNaN(count);
+  let min = a[0] as number;
+  let max = min;
+  for (let i = 1; i < count; i++) {
+    const x = a[i] as number;
+    if (x < min) min = x;
+    else if (x > max) max = x;
+  }
+  const upperMiddle = count >> 1;
+  const medianIndex = count % 2 === 1 ? upperMiddle : upperMiddle - 1;
+  selectInPlace(a, medianIndex);
+  const median =
+    count % 2 === 1
+      ? (a[medianIndex] as number)
+      : medianSorted([a[medianIndex] as number, minimumOf(a, upperMiddle, count)]);
+  // The p95's position is at or after the median's, so it is found among the values selection left on the right.
+  const virtualIndex = (count - 1) * 0.95;
+  let p95 = max;
+  if (virtualIndex < count - 1) {
+    const lower = Math.floor(virtualIndex);
+    if (lower > medianIndex) selectInPlace(a, lower, medianIndex + 1, count);
+    p95 = lerpLikeNumpy(a[lower] as number, minimumOf(a, lower + 1, count), virtualIndex - lower);
+  }
+  return summary(a, count, min, max, median, p95);
 }
 
 /**
@@ -41,33 +66,38 @@ export function describeValues(values: ArrayLike<number>): SeriesStats | null {
 export function describeSorted(sorted: ArrayLike<number>): SeriesStats | null {
   const count = sorted.length;
   if (count === 0) return null;
-  if (containsNaN(sorted)) {
-    return {
-      count,
-      min: Number.NaN,
-      max: Number.NaN,
-      mean: Number.NaN,
-      median: Number.NaN,
-      p95: Number.NaN,
-      std: Number.NaN,
-    };
-  }
+  if (containsNaN(sorted)) return allNaN(count);
+  return summary(
+    sorted,
+    count,
+    sorted[0] as number,
+    sorted[count - 1] as number,
+    medianSorted(sorted),
+    quantileSorted(sorted, 0.95),
+  );
+}
+
+function summary(
+  values: ArrayLike<number>,
+  count: number,
+  min: number,
+  max: number,
+  median: number,
+  p95: number,
+): SeriesStats {
   // "+ 0" turns -0 into 0: C's %f prints tiny negatives as "-0.000000", and "-0" should not reach a screen.
-  const min = (sorted[0] as number) + 0;
-  const max = (sorted[count - 1] as number) + 0;
+  min += 0;
+  max += 0;
   // The exact mean lies in [min, max]; clamping only removes a last-bit rounding excursion (e.g. so that
   // the mean of a constant series is that constant and its std exactly 0).
-  const mean = clamp(compensatedSum(sorted) / count, min, max);
-  const std = Math.sqrt(compensatedSumOfSquaredDeviations(sorted, mean) / count);
-  return {
-    count,
-    min,
-    max,
-    mean,
-    median: medianSorted(sorted) + 0,
-    p95: quantileSorted(sorted, 0.95) + 0,
-    std,
-  };
+  const mean = clamp(exactSum(values) / count, min, max);
+  const std = Math.sqrt(exactSumOfSquaredDeviations(values, mean) / count);
+  return { count, min, max, mean, median: median + 0, p95: p95 + 0, std };
+}
+
+function allNaN(count: number): SeriesStats {
+  const nan = Number.NaN;
+  return { count, min: nan, max: nan, mean: nan, median: nan, p95: nan, std: nan };
 }
 
 function clamp(value: number, low: number, high: number): number {
