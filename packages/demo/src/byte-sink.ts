@@ -42,6 +42,25 @@ export class ByteSink {
     this.length = at;
   }
 
+  /**
+   * A non-negative integer below 2^31 in decimal, zero-padded to `width` digits: clocks and numbers
+   * go straight into the buffer, without a string in between.
+   */
+  digits(value: number, width: number): void {
+    let count = 1;
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) count++;
+    if (count < width) count = width;
+    if (this.length + count > this.buffer.length) this.grow(count);
+    const buf = this.buffer;
+    let rest = value;
+    for (let at = this.length + count - 1; at >= this.length; at--) {
+      const tenth = (rest / 10) | 0;
+      buf[at] = 0x30 + rest - tenth * 10;
+      rest = tenth;
+    }
+    this.length += count;
+  }
+
   text(s: string): void {
     const n = s.length;
     if (this.length + n * 3 > this.buffer.length) this.grow(n * 3);

@@ -50,7 +50,7 @@ const TIMING_NAMES = [
   "message_time",
 ] as const;
 const TIMINGS = TIMING_NAMES.map((name, i) => ({
-  name,
+  label: `${name}: `,
   at: site("INFO", "main.c", "ReceivePackets", 300 + i),
 }));
 
@@ -111,11 +111,8 @@ export function generateClientLog(spec: DemoLogSpec): Uint8Array {
     ...pingStreams(w, rng, new PingSchedule(session, congestion), metrics),
     periodicStream(rng, FIRST_FRAME_AT + 0.2, 10 / fps, 0.01, (t) => {
       const spike = rng.next() < 0.003 ? rng.uniform(2, 4) : 1;
-      w.write(
-        t,
-        decodeSite,
-        `Avg Decode Time: ${metrics.format(q.decodeSeconds * rng.lognormal(1, 0.12) * spike, t)}`,
-      );
+      const decode = q.decodeSeconds * rng.lognormal(1, 0.12) * spike;
+      w.writeValue(t, decodeSite, "Avg Decode Time: ", metrics.value(decode, t));
     }),
     bitrateStream(w, rng, congestion),
     periodicStream(rng, 5, 7.5, 0.05, (t) => writeTimings(w, rng, t)),
@@ -145,7 +142,7 @@ function pingStreams(w: LogWriter, rng: Rng, schedule: PingSchedule, metrics: Me
       if (ping.roundTrip === null) {
         w.write(t, PING_LOST, `No reply to ping ${ping.id} after 1000 ms`);
       } else {
-        w.write(t, LATENCY, `Latency: ${metrics.format(ping.roundTrip, t)}`);
+        w.writeValue(t, LATENCY, "Latency: ", metrics.value(ping.roundTrip, t));
         // A look-alike that is not a latency point: free text around the name.
         if (ping.roundTrip > 0.25 && rng.next() < 0.4)
           w.write(t, HIGH_LATENCY, `High Latency: ${ping.roundTrip.toFixed(1)} exceeds budget`);
@@ -182,9 +179,9 @@ function bitrateStream(w: LogWriter, rng: Rng, congestion: Congestion): LineStre
       : Math.min(31_457_280, bitrate * rng.uniform(1.0, 1.03));
     const lossRatio = congested ? rng.uniform(0.05, 0.4) : rng.next() < 0.1 ? rng.uniform(0, 0.05) : 0;
     w.write(t, MBPS, `MBPS: ${bitrate.toFixed(6)} ${lossRatio.toFixed(6)}`);
-    w.write(t, MBPS2, `MBPS2: ${target.toFixed(6)}`);
+    w.writeValue(t, MBPS2, "MBPS2: ", target);
     w.write(t, MBPS3, `MBPS3: ${Math.round(target / 250_000) * 250_000}`);
-    w.write(t + 0.001, ASK_MBPS, `Asking for server MBPS to be ${(target / 1_048_576).toFixed(6)}`);
+    w.writeValue(t + 0.001, ASK_MBPS, "Asking for server MBPS to be ", target / 1_048_576);
     bitrate = target;
   });
 }
@@ -204,7 +201,7 @@ function writeTimings(w: LogWriter, rng: Rng, t: number): void {
     0,
     rng.uniform(0.0001, 0.0004),
   ];
-  TIMINGS.forEach(({ name, at }, i) => {
-    w.write(t, at, `${name}: ${(values[i] ?? 0).toFixed(6)}`);
+  TIMINGS.forEach(({ label, at }, i) => {
+    w.writeValue(t, at, label, values[i] ?? 0);
   });
 }

@@ -8,8 +8,9 @@
  * Times are session seconds (0 = the client connected); the writer turns them into the log's clock:
  * seconds since 00:00 UTC of the log's first day, wrapping at midnight like the logger's own clock.
  */
-import { formatEntryLine, formatTimeOfDay } from "@loupe/core";
+import { formatEntryLine } from "@loupe/core";
 import { ByteSink, encodeText } from "./byte-sink.js";
+import { writeFixed } from "./c-format.js";
 
 /** One logging call in the protocol's C code. */
 export interface LogSite {
@@ -64,7 +65,8 @@ export class LogWriter {
   private readonly middles = new Map<LogSite, Uint8Array>();
   private readonly fracDigits: 3 | 6;
   private cachedSecond = -1;
-  private cachedClock: Uint8Array = new Uint8Array(0);
+  /** `HH:MM:SS:` of `cachedSecond`; the separators are set once, the digits once a second. */
+  private readonly cachedClock = new Uint8Array(9);
   private lines = 0;
   private lastNominal = Number.NaN;
   private lastPrinted = Number.NEGATIVE_INFINITY;
@@ -77,6 +79,8 @@ export class LogWriter {
     this.eol = encodeText(options.lineEnding);
     this.fracDigits = options.fracDigits;
     this.scale = 10 ** options.fracDigits;
+    this.cachedClock.fill(0x3a); // ':'
+    if (options.dottedFraction) this.cachedClock[8] = 0x2e; // '.'
   }
 
   get lineCount(): number {
@@ -85,6 +89,25 @@ export class LogWriter {
 
   /** An entry at session second `t`. */
   write(t: number, at: LogSite, message: string): void {
+    this.startEntry(t, at);
+    this.sink.text(message);
+    this.endEntry(at);
+  }
+
+  /**
+   * An entry whose message is `label` then a value: a number printed as C's `%f` prints it, or the text
+   * printed instead (a non-finite or `%e` value). Saves building a string for the most common lines.
+   */
+  writeValue(t: number, at: LogSite, label: string, value: number | string): void {
+    this.startEntry(t, at);
+    this.sink.text(label);
+    if (typeof value === "number") writeFixed(this.sink, value);
+    else this.sink.text(value);
+    this.endEntry(at);
+  }
+
+  /** The clock and the call site's ` | LEVEL | FILE | FUNC:LINE | `. */
+  private startEntry(t: number, at: LogSite): void {
     let middle = this.middles.get(at);
     if (middle === undefined) {
       const { level, file, func, line } = at;
@@ -102,7 +125,9 @@ export class LogWriter {
     }
     this.writeClock(this.printedTime(t));
     this.sink.bytes(middle);
-    this.sink.text(message);
+  }
+
+  private endEntry(at: LogSite): void {
     this.endLine();
     if (at.blankAfter) this.endLine();
   }
@@ -148,18 +173,19 @@ export class LogWriter {
     if (units >= DAY_SECONDS * scale) units = DAY_SECONDS * scale - 1;
     if (units < 0) units = 0;
     const second = Math.floor(units / scale);
-    if (second !== this.cachedSecond) {
-      const text = formatTimeOfDay(second, this.fracDigits).slice(0, 9);
-      this.cachedClock = encodeText(this.options.dottedFraction ? `${text.slice(0, 8)}.` : text);
-      this.cachedSecond = second;
-    }
+    if (second !== this.cachedSecond) this.setClockSecond(second);
     this.sink.bytes(this.cachedClock);
-    let frac = units - second * scale;
-    // Digits from the most significant, fracDigits of them (leading zeros kept).
-    for (let divisor = scale / 10; divisor >= 1; divisor /= 10) {
-      const digit = Math.floor(frac / divisor);
-      this.sink.byte(ZERO + digit);
-      frac -= digit * divisor;
-    }
+    this.sink.digits(units - second * scale, this.fracDigits);
+  }
+
+  /** `HH:MM:SS:` (or `HH:MM:SS.`) of a whole second of the day, rewritten in place once a second. */
+  private setClockSecond(second: number): void {
+    const clock = this.cachedClock;
+    const pairs = [Math.floor(second / 3600), Math.floor((second % 3600) / 60), second % 60];
+    pairs.forEach((pair, i) => {
+      clock[3 * i] = ZERO + Math.floor(pair / 10);
+      clock[3 * i + 1] = ZERO + (pair % 10);
+    });
+    this.cachedSecond = second;
   }
 }

@@ -83,11 +83,11 @@ export function generateServerLog(spec: DemoLogSpec): Uint8Array {
       const spike = rng.next() < 0.003 ? rng.uniform(2, 5) : 1;
       const encodeTime = q.encodeSeconds * rng.lognormal(1, 0.1) * spike;
       const encodeSize = q.encodeBytes * rng.lognormal(1, 0.22) * (congested(t) ? rng.uniform(0.55, 0.8) : 1);
-      w.write(t, ENCODE_TIME, `Average Encode Time: ${metrics.format(encodeTime, t)}`);
-      w.write(t, ENCODE_SIZE, `Average Encode Size: ${metrics.format(encodeSize, t)}`);
+      w.writeValue(t, ENCODE_TIME, "Average Encode Time: ", metrics.value(encodeTime, t));
+      w.writeValue(t, ENCODE_SIZE, "Average Encode Size: ", metrics.value(encodeSize, t));
       if (++block % 10 === 0) {
-        w.write(t, LONGEST_TIME, `Longest Encode Time: ${(encodeTime * rng.uniform(1.5, 3)).toFixed(6)}`);
-        w.write(t, LONGEST_SIZE, `Longest Encode Size: ${(encodeSize * rng.uniform(2, 5)).toFixed(6)}`);
+        w.writeValue(t, LONGEST_TIME, "Longest Encode Time: ", encodeTime * rng.uniform(1.5, 3));
+        w.writeValue(t, LONGEST_SIZE, "Longest Encode Size: ", encodeSize * rng.uniform(2, 5));
       }
     }),
     pingsReceived(w, new PingSchedule(session, congestion)),

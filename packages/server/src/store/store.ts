@@ -1,0 +1,188 @@
+/**
+ * The storage contract between the API, the ingestion pipeline and the databases. One implementation
+ * (Kysely) serves SQLite and PostgreSQL; every method is safe to call from several processes at once.
+ * Times are epoch milliseconds (UTC) unless named otherwise.
+ */
+import type { AnyMetricName, LogAnalysis, PatternStats } from "@loupe/core";
+
+export type LogSide = "client" | "server";
+
+/** What Loupe knows of a log: see product.md (`not_recorded` is a connection without a URL: no log row). */
+export type LogStatus = "pending" | "ok" | "missing" | "unavailable" | "invalid";
+
+/** One manifest row after validation (import/manifest parsing produces these). */
+export interface ConnectionInput {
+  readonly connectionId: number;
+  readonly username: string | null;
+  readonly ip: string;
+  readonly version: string | null;
+  /** `last_updated` as epoch ms (UTC). */
+  readonly lastUpdated: number;
+  readonly clientUrl: string | null;
+  readonly serverUrl: string | null;
+}
+
+export interface ImportResult {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Logs newly queued (new URLs, or URLs that changed). */
+  readonly logsQueued: number;
+}
+
+/** One log's headline numbers, as lists and details show them. */
+export interface LogSummary {
+  readonly status: LogStatus | "not_recorded";
+  readonly url: string | null;
+  readonly entries: number | null;
+  readonly levels: Readonly<Record<string, number>> | null;
+  readonly errors: number | null;
+  readonly warnings: number | null;
+  /** ERROR (+ FATAL_ERROR) entries as a percentage of entries; null when not ingested or no entries. */
+  readonly errorPct: number | null;
+  readonly warningPct: number | null;
+  readonly lastError: string | null;
+}
+
+export interface ConnectionRow {
+  readonly connectionId: number;
+  readonly username: string | null;
+  readonly ip: string;
+  readonly version: string | null;
+  readonly lastUpdated: number;
+  readonly bookmarked: boolean;
+  readonly client: LogSummary;
+  readonly server: LogSummary;
+  /** Median of the client log's latency series, seconds; null without one. */
+  readonly medianLatency: number | null;
+  /** Session length from the logs (the longer of the two), seconds. */
+  readonly durationSeconds: number | null;
+}
+
+export type ConnectionSort = "lastUpdated" | "errors" | "medianLatency";
+
+export interface ConnectionQuery {
+  /** Case-insensitive substring of the username; `%` and `_` are literal. */
+  readonly q?: string;
+  readonly version?: string;
+  /** Either log has this status. */
+  readonly status?: LogStatus | "not_recorded";
+  readonly hasErrors?: boolean;
+  readonly bookmarked?: boolean;
+  readonly sort?: ConnectionSort;
+  readonly order?: "asc" | "desc";
+  readonly limit: number;
+  /** Opaque keyset cursor from a previous page (stable under inserts). */
+  readonly cursor?: string;
+}
+
+export interface ConnectionPage {
+  readonly items: readonly ConnectionRow[];
+  readonly nextCursor: string | null;
+  readonly total: number;
+}
+
+/** A log the queue handed to one worker until `leaseExpiresAt`. */
+export interface ClaimedLog {
+  readonly logId: number;
+  readonly url: string;
+  readonly attempts: number;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly leaseToken: string;
+}
+
+/** The outcome of one fetch + parse, written atomically (all of it or nothing). */
+export type IngestOutcome =
+  | {
+      readonly kind: "parsed";
+      readonly analysis: LogAnalysis;
+      readonly bytes: number;
+      readonly etag: string | null;
+      readonly lastModified: string | null;
+      readonly parserVersion: number;
+    }
+  | { readonly kind: "missing"; readonly httpStatus: number }
+  | { readonly kind: "unavailable"; readonly error: string; readonly retryAt: number | null };
+
+export interface SeriesColumns {
+  readonly t: Float64Array;
+  readonly v: Float64Array;
+}
+
+export interface IngestStatus {
+  readonly total: number;
+  readonly done: number;
+  readonly pending: number;
+  readonly failed: number;
+}
+
+export interface Store {
+  /** Applies pending migrations (idempotent; safe when several processes start together). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** True when the database answers and every migration is applied. */
+  ready(): Promise<boolean>;
+
+  /** Idempotent upsert by connection_id; a changed log URL queues that log again. */
+  importConnections(rows: readonly ConnectionInput[]): Promise<ImportResult>;
+  listConnections(query: ConnectionQuery): Promise<ConnectionPage>;
+  getConnection(connectionId: number): Promise<ConnectionRow | undefined>;
+  /** The log row ids of a connection (undefined side: not recorded). */
+  connectionLogs(connectionId: number): Promise<{ client?: number; server?: number } | undefined>;
+
+  /** Claims up to `limit` due logs for `workerId` with a lease; expired leases are claimed again. */
+  claimLogs(workerId: string, limit: number, leaseMs: number, now: number): Promise<ClaimedLog[]>;
+  /** Moves one log to the front of the queue (a user opened its connection). */
+  prioritize(logId: number, now: number): Promise<void>;
+  /** Writes an outcome if `leaseToken` still holds the lease; returns false (and writes nothing) otherwise. */
+  completeLog(logId: number, leaseToken: string, outcome: IngestOutcome, now: number): Promise<boolean>;
+  /** Re-queues logs parsed by an older parser version. Returns how many. */
+  requeueOutdated(parserVersion: number): Promise<number>;
+  /** Queues a log again now (POST /refetch). */
+  requeue(logId: number, now: number): Promise<void>;
+  ingestStatus(): Promise<IngestStatus>;
+
+  logSeries(logId: number): Promise<Partial<Record<AnyMetricName, SeriesColumns>>>;
+  logPatterns(logId: number): Promise<readonly PatternStats[]>;
+
+  setBookmark(connectionId: number, userId: string, on: boolean): Promise<boolean>;
+}
+
+/** One ingested (`ok`) log's stored summary, joined with its connection: the raw material of fleet insights. */
+export interface FleetLogSample {
+  readonly connectionId: number;
+  readonly username: string | null;
+  readonly version: string | null;
+  readonly lastUpdated: number;
+  readonly side: LogSide;
+  readonly entries: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Per metric present in the log: its stored statistics. */
+  readonly stats: Partial<Record<AnyMetricName, { count: number; median: number; p95: number; mean: number }>>;
+}
+
+export interface FleetPattern {
+  readonly patternId: string;
+  readonly level: string;
+  readonly template: string;
+  readonly example: string;
+  readonly count: number;
+  readonly logs: number;
+  readonly connections: number;
+  readonly users: number;
+  readonly versions: readonly string[];
+  /** lastUpdated of the earliest / latest connection whose logs contain it. */
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+  /** The version of the earliest connection that has it. */
+  readonly firstVersion: string | null;
+}
+
+export interface InsightsStore {
+  fleetSamples(): Promise<readonly FleetLogSample[]>;
+  fleetPatterns(limit: number): Promise<readonly FleetPattern[]>;
+  /** Connections (with their usernames) whose logs contain the pattern: for "filter the table to it". */
+  connectionsWithPattern(patternId: string, limit: number): Promise<readonly number[]>;
+}
