@@ -35,8 +35,7 @@ export function selectInPlace(a: Float64Array, k: number, from = 0, to = a.lengt
 }
 
 function medianOfThree(x: number, y: number, z: number): number {
-  if (x < y) return y < z ? y : x < z ? z : x;
-  return x < z ? x : y < z ? z : y;
+  return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
 }
 
 /** The smallest value in a[from, to). */
