@@ -160,7 +160,9 @@ export interface FleetLogSample {
   readonly errors: number;
   readonly warnings: number;
   /** Per metric present in the log: its stored statistics. */
-  readonly stats: Partial<Record<AnyMetricName, { count: number; median: number; p95: number; mean: number }>>;
+  readonly stats: Partial<
+    Record<AnyMetricName, { count: number; median: number; p95: number; mean: number }>
+  >;
 }
 
 export interface FleetPattern {
