@@ -1,23 +1,39 @@
 // Bundles the CLI (and the workspace packages it uses) into a few files: Node then resolves and compiles
 // three modules at start instead of ~60, which is a third of `loupe analyze`'s time on a small file.
 // Third-party packages stay external (they are installed in node_modules). TypeScript is checked by `tsc -b`.
-import { readFileSync } from "node:fs";
+import { rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const workspace = (name) => name.startsWith("@loupe/");
-const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
-const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !workspace(name));
+/**
+ * Only the pure packages are bundled. Third-party packages and @loupe/server (whose worker threads load
+ * files next to its own modules) stay runtime imports from node_modules.
+ */
+const BUNDLED = ["@loupe/core", "@loupe/demo"];
+const keepExternal = {
+  name: "keep-external",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      BUNDLED.some((p) => args.path === p || args.path.startsWith(`${p}/`))
+        ? undefined
+        : { path: args.path, external: true },
+    );
+  },
+};
+
+const outdir = fileURLToPath(new URL("./bundle", import.meta.url));
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: { main: "src/main.ts" },
   absWorkingDir: new URL(".", import.meta.url).pathname,
-  outdir: "bundle",
+  outdir,
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
   sourcemap: true,
-  external,
+  plugins: [keepExternal],
   logLevel: "warning",
 });

@@ -11,6 +11,8 @@ const HELP = `Loupe: the streaming protocol's log dashboard.
 
 usage:
   ${analyzeUsage}
+  loupe serve [--manifest PATH_OR_URL] [--db PATH] [--port N] …   the dashboard (loupe serve --help)
+  loupe ingest MANIFEST [--db PATH | --database-url URL] …        import and ingest, then exit
   loupe demo manifest [--count N] [--seed S] [--base-url URL]   the demo fleet's manifest, as JSON
   loupe demo log NAME [--count N] [--seed S]                     one demo log, e.g. client1696.txt
   loupe help
@@ -21,6 +23,10 @@ async function main(argv: readonly string[]): Promise<void> {
   switch (command) {
     case "analyze":
       return analyzeCommand(rest);
+    case "ingest":
+      return (await import("./commands/ingest.js")).ingestCommand(rest);
+    case "serve":
+      return (await import("./commands/serve.js")).serveCommand(rest);
     case "demo":
       return (await import("./commands/demo.js")).demoCommand(rest);
     case undefined:

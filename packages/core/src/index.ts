@@ -2,6 +2,7 @@
 // No I/O and no Node-only API, so the server, the CLI, worker threads and the browser can all use it.
 export * from "./analysis/log-analysis.js";
 export * from "./analysis/log-analyzer.js";
+export * from "./analysis/parser-version.js";
 export * from "./downsample/min-max.js";
 export * from "./format/entry-line.js";
 export * from "./metrics/metric-line.js";

@@ -72,8 +72,21 @@ export interface ConnectionQuery {
   readonly sort?: ConnectionSort;
   readonly order?: "asc" | "desc";
   readonly limit: number;
-  /** Opaque keyset cursor from a previous page (stable under inserts). */
+  /** Opaque keyset cursor from a previous page (stable under inserts); a bad one throws `InvalidCursorError`. */
   readonly cursor?: string;
+  /** Whose bookmarks `bookmarked` and `ConnectionRow.bookmarked` refer to; default `DEFAULT_USER_ID`. */
+  readonly userId?: string;
+}
+
+/** The only user until authentication exists. */
+export const DEFAULT_USER_ID = "local";
+
+/** A cursor that this store did not issue, or issued for another sort: the API answers 400. */
+export class InvalidCursorError extends Error {
+  override readonly name = "InvalidCursorError";
+  constructor(reason: string) {
+    super(`invalid cursor: ${reason}`);
+  }
 }
 
 export interface ConnectionPage {
@@ -90,6 +103,8 @@ export interface ClaimedLog {
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly leaseToken: string;
+  /** After this moment another worker may claim the log; `renewLease` pushes it back. */
+  readonly leaseExpiresAt: number;
 }
 
 /** The outcome of one fetch + parse, written atomically (all of it or nothing). */
@@ -124,15 +139,21 @@ export interface Store {
   /** True when the database answers and every migration is applied. */
   ready(): Promise<boolean>;
 
-  /** Idempotent upsert by connection_id; a changed log URL queues that log again. */
-  importConnections(rows: readonly ConnectionInput[]): Promise<ImportResult>;
+  /**
+   * Idempotent upsert by connection_id; a changed log URL queues that log again. Counts are per distinct
+   * connection_id (a repeated id in `rows`: the last occurrence wins). `now` stamps `imported_at`.
+   */
+  importConnections(rows: readonly ConnectionInput[], now?: number): Promise<ImportResult>;
   listConnections(query: ConnectionQuery): Promise<ConnectionPage>;
-  getConnection(connectionId: number): Promise<ConnectionRow | undefined>;
+  /** `userId` decides `bookmarked`; default `DEFAULT_USER_ID`. */
+  getConnection(connectionId: number, userId?: string): Promise<ConnectionRow | undefined>;
   /** The log row ids of a connection (undefined side: not recorded). */
   connectionLogs(connectionId: number): Promise<{ client?: number; server?: number } | undefined>;
 
   /** Claims up to `limit` due logs for `workerId` with a lease; expired leases are claimed again. */
   claimLogs(workerId: string, limit: number, leaseMs: number, now: number): Promise<ClaimedLog[]>;
+  /** Extends a lease still held with `leaseToken` to `now + leaseMs`; false when it was lost. */
+  renewLease(logId: number, leaseToken: string, leaseMs: number, now: number): Promise<boolean>;
   /** Moves one log to the front of the queue (a user opened its connection). */
   prioritize(logId: number, now: number): Promise<void>;
   /** Writes an outcome if `leaseToken` still holds the lease; returns false (and writes nothing) otherwise. */
@@ -146,6 +167,7 @@ export interface Store {
   logSeries(logId: number): Promise<Partial<Record<AnyMetricName, SeriesColumns>>>;
   logPatterns(logId: number): Promise<readonly PatternStats[]>;
 
+  /** Stars or un-stars (idempotent); false when the connection does not exist. */
   setBookmark(connectionId: number, userId: string, on: boolean): Promise<boolean>;
 }
 

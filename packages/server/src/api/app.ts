@@ -1,0 +1,83 @@
+/**
+ * The Fastify instance behind `loupe serve`: the JSON API under /api, its OpenAPI document at /docs,
+ * probes and metrics, and (optionally) the dashboard's files and the demo bucket. The instance is returned
+ * registered but not listening; the caller decides where it listens and closes it.
+ */
+import compress from "@fastify/compress";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import { FleetInsights } from "../insights/fleet-insights.js";
+import type { ApiDeps, RouteDeps } from "./deps.js";
+import { registerDocs } from "./docs.js";
+import { handleError, handleNotFound } from "./errors.js";
+import { etagPlugin } from "./etag.js";
+import { healthRoutes } from "./health.js";
+import { metricsPlugin } from "./metrics.js";
+import { requestIdPlugin } from "./request-id.js";
+import { bookmarkRoutes } from "./routes/bookmarks.js";
+import { connectionDetailRoutes } from "./routes/connection-detail.js";
+import { connectionListRoutes } from "./routes/connections.js";
+import { infoRoutes } from "./routes/info.js";
+import { ingestRoutes } from "./routes/ingest.js";
+import { insightsRoutes } from "./routes/insights.js";
+import { rawLogRoutes } from "./routes/raw-logs.js";
+import { seriesRoutes } from "./routes/series.js";
+import { strictNumbersPlugin } from "./strict-numbers.js";
+import { pageFallback, registerMounts, registerWebApp } from "./web.js";
+
+export type { ApiDeps, IngestControl } from "./deps.js";
+
+/** No route takes a body larger than this; a bigger one is refused with 413 before it is read. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(typeof deps.logger === "object" ? { loggerInstance: deps.logger } : { logger: deps.logger ?? false }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A proxy's request id is kept, so one id follows a request through the logs of both.
+    requestIdHeader: "x-request-id",
+    // A URL the router cannot decode (e.g. /api/connections/%zz) gets the same JSON error as the rest.
+    frameworkErrors: handleError,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: {
+      // Query values arrive as strings; coerce "50" to 50 (Fastify's default), and drop unknown parameters
+      // rather than failing (old links may carry some).
+      customOptions: { coerceTypes: "array", removeAdditional: true, useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(deps.webRoot === undefined ? handleNotFound : pageFallback);
+
+  await app.register(requestIdPlugin);
+  await app.register(strictNumbersPlugin);
+  await app.register(etagPlugin);
+  // Registered after the ETag hook: compression hooks are per route and run after it, on the tagged body.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip", "deflate"] });
+  // Before any route: the document collects routes as they are added.
+  await registerDocs(app);
+  await app.register(metricsPlugin, { store: deps.store, ingestCounters: deps.ingest?.counters });
+
+  await app.register(healthRoutes, { store: deps.store });
+  const routeDeps: RouteDeps = { store: deps.store, ingest: deps.ingest, rawLogs: deps.rawLogs };
+  const insights = new FleetInsights(deps.store);
+  await app.register(
+    async (api) => {
+      await api.register(infoRoutes, { openAccess: deps.openAccess ?? false });
+      await api.register(connectionListRoutes, routeDeps);
+      await api.register(connectionDetailRoutes, routeDeps);
+      await api.register(seriesRoutes, routeDeps);
+      // The raw viewer reads object storage; a process without access to it simply does not offer it.
+      if (deps.rawLogs !== undefined)
+        await api.register(rawLogRoutes, { ...routeDeps, rawLogs: deps.rawLogs });
+      await api.register(bookmarkRoutes, routeDeps);
+      await api.register(ingestRoutes, routeDeps);
+      await api.register(insightsRoutes, { ...routeDeps, insights });
+    },
+    { prefix: "/api" },
+  );
+
+  registerMounts(app, deps.mounts ?? []);
+  if (deps.webRoot !== undefined) await registerWebApp(app, deps.webRoot);
+  return app;
+}

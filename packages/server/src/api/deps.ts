@@ -1,0 +1,36 @@
+/** What the API is given: the store, and (when ingestion runs in this process) a handle on the pipeline. */
+import type { FastifyBaseLogger } from "fastify";
+import type { RawLogSource } from "../raw-logs/raw-log-source.js";
+import type { InsightsStore, Store } from "../store/store.js";
+import type { RawMount } from "./web.js";
+
+export interface IngestControl {
+  /** Fetch this log at once, ahead of the queue (a user is looking at its connection). */
+  prioritize(logId: number): Promise<void>;
+  /** Queue this log again now. */
+  requeue(logId: number): Promise<void>;
+  /** Monotonic pipeline counters (fetched, parsed, retried, ...) exported at /metrics. */
+  counters?: () => Record<string, number>;
+}
+
+export interface ApiDeps {
+  readonly store: Store & InsightsStore;
+  readonly ingest?: IngestControl;
+  /** Reads raw logs from object storage for the viewer; without it, /logs answers 503. */
+  readonly rawLogs?: RawLogSource;
+  /** true: Fastify's request logging (pino, JSON lines to stdout); or a logger of one's own. Default off. */
+  readonly logger?: boolean | FastifyBaseLogger;
+  /** No authentication is configured (allowed on loopback only); GET /api/info tells the page. */
+  readonly openAccess?: boolean;
+  /** Directory of the built web app (index.html, assets/); served at / with a single-page fallback. */
+  readonly webRoot?: string;
+  /** Raw Node handlers mounted under a prefix, e.g. the demo bucket at /demo-bucket/. */
+  readonly mounts?: readonly RawMount[];
+}
+
+/** The part of the deps the /api routes use. */
+export interface RouteDeps {
+  readonly store: Store & InsightsStore;
+  readonly ingest?: IngestControl;
+  readonly rawLogs?: RawLogSource;
+}

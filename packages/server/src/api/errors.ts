@@ -1,0 +1,121 @@
+/**
+ * Every error the API answers, in one list: a stable code (clients and scripts switch on it) and its HTTP
+ * status. Every error response is `{ "error": code, "message": human text }`, whoever raised it: a route
+ * (ApiError), the store (InvalidCursorError), Fastify itself (validation, bad URL, body limits) or a bug.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { InvalidCursorError } from "../store/store.js";
+import { validationMessage } from "./validation-message.js";
+
+export const API_ERRORS = {
+  bad_request: { status: 400, description: "The request cannot be understood (malformed URL or body)." },
+  invalid_parameter: { status: 400, description: "A path or query parameter is missing or out of range." },
+  invalid_cursor: { status: 400, description: "The cursor was not issued by this server for this query." },
+  not_found: { status: 404, description: "No such route, or no such connection." },
+  method_not_allowed: { status: 405, description: "The route exists but not for this method." },
+  payload_too_large: { status: 413, description: "The request body is over the size limit." },
+  unsupported_media_type: { status: 415, description: "The request body's content type is not accepted." },
+  unavailable: { status: 503, description: "The database is not ready; try again shortly." },
+  internal: {
+    status: 500,
+    description: "A bug in Loupe: the server log has the details under the request id.",
+  },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type ErrorCode = keyof typeof API_ERRORS;
+
+export interface ErrorBody {
+  readonly error: ErrorCode;
+  readonly message: string;
+}
+
+/** Thrown by routes for an expected failure; the handler turns it into the JSON error with its status. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get statusCode(): number {
+    return API_ERRORS[this.code].status;
+  }
+}
+
+export function notFound(what: string): ApiError {
+  return new ApiError("not_found", `${what} does not exist`);
+}
+
+/** The one error handler: maps anything thrown to a code, logs what is a bug, answers JSON. */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const body = toErrorBody(error, request);
+  const status = API_ERRORS[body.error].status;
+  if (status >= 500) {
+    // A 5xx is a bug: the message sent to the client names the request id, the log has the stack.
+    request.log.error({ err: error, reqId: request.id }, "request failed");
+  }
+  return reply.code(status).type("application/json; charset=utf-8").send(body);
+}
+
+/** Unknown routes answer 404 JSON too (the dashboard's own pages are served before this, see web.ts). */
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const body: ErrorBody = {
+    error: "not_found",
+    message: `Route ${request.method} ${pathOf(request)} not found`,
+  };
+  return reply.code(404).type("application/json; charset=utf-8").send(body);
+}
+
+function toErrorBody(error: unknown, request: FastifyRequest): ErrorBody {
+  if (error instanceof ApiError) return { error: error.code, message: error.message };
+  if (error instanceof InvalidCursorError) {
+    return { error: "invalid_cursor", message: "The cursor is invalid; start again without one." };
+  }
+  const fastifyError = error as Partial<FastifyError> | null;
+  if (fastifyError?.validation !== undefined) {
+    return {
+      error: "invalid_parameter",
+      message: validationMessage(fastifyError.validation, fastifyError.validationContext),
+    };
+  }
+  const status = fastifyError?.statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    return { error: codeForClientStatus(status), message: clientMessage(fastifyError) };
+  }
+  return {
+    error: "internal",
+    message: `Internal error (request ${request.id}); this is a bug, please report it.`,
+  };
+}
+
+/** Fastify's own 4xx errors (bad URL, body parser, limits), mapped by status to the list above. */
+function codeForClientStatus(status: number): ErrorCode {
+  switch (status) {
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 415:
+      return "unsupported_media_type";
+    default:
+      return "bad_request";
+  }
+}
+
+function clientMessage(error: Partial<FastifyError> | null): string {
+  const message = error?.message;
+  if (typeof message !== "string" || message === "") return "Bad request";
+  // Fastify's messages may quote the URL: keep the echo short.
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+}
+
+/** The path without the query string, cut short: it is echoed back and must not be a megabyte. */
+function pathOf(request: FastifyRequest): string {
+  const path = request.url.split("?")[0] ?? "";
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}

@@ -1,0 +1,95 @@
+/** GET /api/insights/*: fleet-wide patterns and comparisons, from stored summaries (see ../../insights). */
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FleetInsights } from "../../insights/fleet-insights.js";
+import type { RouteDeps } from "../deps.js";
+import { asResponse, errorResponses } from "../schemas/common.js";
+import {
+  ErrorLatencyResponseSchema,
+  MetricsResponseSchema,
+  PatternConnectionsQuerySchema,
+  PatternConnectionsResponseSchema,
+  PatternIdParamsSchema,
+  PatternsQuerySchema,
+  PatternsResponseSchema,
+  VersionsResponseSchema,
+} from "../schemas/insights.js";
+
+/** Matches the server-side memo (fleet-insights.ts): no point asking again sooner. */
+const CACHE_CONTROL = "private, max-age=5";
+
+export const insightsRoutes: FastifyPluginAsyncTypebox<RouteDeps & { insights: FleetInsights }> = async (
+  app,
+  { store, insights },
+) => {
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (reply.statusCode === 200) reply.header("cache-control", CACHE_CONTROL);
+    return payload;
+  });
+
+  app.get(
+    "/insights/patterns",
+    {
+      schema: {
+        tags: ["insights"],
+        summary: "The most frequent error/warning patterns across all logs",
+        querystring: PatternsQuerySchema,
+        response: { 200: PatternsResponseSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) =>
+      asResponse(PatternsResponseSchema, { items: await insights.patterns(request.query.limit) }),
+  );
+
+  app.get(
+    "/insights/patterns/:patternId/connections",
+    {
+      schema: {
+        tags: ["insights"],
+        summary: "Connections whose logs contain a pattern (to filter the table to it)",
+        params: PatternIdParamsSchema,
+        querystring: PatternConnectionsQuerySchema,
+        response: { 200: PatternConnectionsResponseSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => ({
+      connectionIds: [...(await store.connectionsWithPattern(request.params.patternId, request.query.limit))],
+    }),
+  );
+
+  app.get(
+    "/insights/versions",
+    {
+      schema: {
+        tags: ["insights"],
+        summary:
+          "Per version (by first seen): metric medians, error rate, regression tests vs the previous version",
+        response: { 200: VersionsResponseSchema },
+      },
+    },
+    async () => asResponse(VersionsResponseSchema, { items: await insights.versions() }),
+  );
+
+  app.get(
+    "/insights/error-latency",
+    {
+      schema: {
+        tags: ["insights"],
+        summary: "Errors vs median latency per connection with a client log, with Pearson and Spearman",
+        response: { 200: ErrorLatencyResponseSchema },
+      },
+    },
+    async () => asResponse(ErrorLatencyResponseSchema, await insights.errorLatency()),
+  );
+
+  app.get(
+    "/insights/metrics",
+    {
+      schema: {
+        tags: ["insights"],
+        summary: "Fleet distribution of each metric's per-log medians: statistics and a 20-bin histogram",
+        response: { 200: MetricsResponseSchema },
+      },
+    },
+    async () => asResponse(MetricsResponseSchema, await insights.metrics()),
+  );
+};

@@ -1,0 +1,16 @@
+/** Ingestion progress and re-fetching. */
+import { Type } from "typebox";
+
+export const IngestStatusSchema = Type.Object(
+  {
+    total: Type.Integer({ description: "Logs known (connections' distinct URLs)" }),
+    done: Type.Integer({ description: "Logs with a final outcome" }),
+    pending: Type.Integer(),
+    failed: Type.Integer(),
+  },
+  { description: "Counted in logs" },
+);
+
+export const RefetchResponseSchema = Type.Object({
+  requeued: Type.Integer({ description: "Logs queued again (0 when the connection has none)" }),
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, isLoopback, parseServeConfig } from "./config.js";
+
+describe("parseServeConfig", () => {
+  it("has defaults that serve the demo on loopback", () => {
+    const c = parseServeConfig([], {});
+    expect(c).toMatchObject({ manifest: undefined, db: "./data/loupe.db", host: "127.0.0.1", port: 8080 });
+    expect(c.databaseUrl).toBeUndefined();
+  });
+
+  it("takes flags before environment variables", () => {
+    const env = {
+      LOUPE_PORT: "9000",
+      LOUPE_DB: "/tmp/env.db",
+      LOUPE_ALLOW_SOURCES: "https://a.example/, https://b.example/logs",
+    };
+    const c = parseServeConfig(["--port", "9100", "--allow-source", "https://c.example/"], env);
+    expect(c.port).toBe(9100);
+    expect(c.db).toBe("/tmp/env.db");
+    expect(c.allowSources).toEqual(["https://c.example/", "https://a.example/", "https://b.example/logs"]);
+  });
+
+  it("refuses a non-loopback address without sign-in, saying what to do", () => {
+    expect(() => parseServeConfig(["--host", "0.0.0.0"], {})).toThrow(ConfigError);
+    expect(() => parseServeConfig(["--host", "0.0.0.0"], {})).toThrow(/only listens on loopback/);
+    expect(parseServeConfig(["--host", "::1"], {}).host).toBe("::1");
+  });
+
+  it("refuses malformed values with the option's name", () => {
+    expect(() => parseServeConfig(["--port", "80a"], {})).toThrow(/--port must be an integer/);
+    expect(() => parseServeConfig(["--port", "70000"], {})).toThrow(/--port/);
+    expect(() => parseServeConfig(["--database-url", "mysql://x"], {})).toThrow(/postgres:\/\//);
+    expect(() => parseServeConfig(["--allow-source", "ftp://x"], {})).toThrow(/--allow-source/);
+    expect(() => parseServeConfig(["--bogus"], {})).toThrow(/Unknown option '--bogus'/);
+  });
+
+  it("knows loopback addresses", () => {
+    expect(["127.0.0.1", "127.3.2.1", "::1", "localhost"].every(isLoopback)).toBe(true);
+    expect(["0.0.0.0", "10.0.0.1", "::", "example.com", "128.0.0.1"].some(isLoopback)).toBe(false);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * `loupe serve` configuration: parsed once, from flags with environment variables as fallbacks, validated,
+ * and refused with one clear message when wrong. Everything else reads the resulting frozen object.
+ */
+import { isIP } from "node:net";
+import { parseArgs } from "node:util";
+
+export interface ServeConfig {
+  /** Manifest path or http(s) URL; undefined: the built-in demo fleet. */
+  readonly manifest: string | undefined;
+  /** SQLite file (ignored when databaseUrl is set). */
+  readonly db: string;
+  readonly databaseUrl: string | undefined;
+  readonly host: string;
+  readonly port: number;
+  /** URL prefixes (or hosts) that logs may also be fetched from, beyond the manifest's own hosts. */
+  readonly allowSources: readonly string[];
+  /** Size of the demo fleet when no manifest is given. */
+  readonly demoCount: number;
+  readonly ingestConcurrency: number;
+  readonly fetchTimeoutMs: number;
+  readonly maxLogBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+export const SERVE_HELP = `usage: loupe serve [options]
+
+Serves the dashboard and its API, and ingests the manifest's logs in the background.
+
+  --manifest PATH_OR_URL   connections to import: JSON array, NDJSON or the old logs.py literal
+                           (env LOUPE_MANIFEST; default: the built-in demo fleet and demo bucket)
+  --db PATH                SQLite database file (env LOUPE_DB; default ./data/loupe.db)
+  --database-url URL       PostgreSQL instead of SQLite, postgres://… (env LOUPE_DATABASE_URL)
+  --host ADDRESS           address to listen on (env LOUPE_HOST; default 127.0.0.1)
+  --port N                 port to listen on (env LOUPE_PORT; default 8080)
+  --allow-source PREFIX    also fetch logs from URLs starting with PREFIX; repeatable
+                           (env LOUPE_ALLOW_SOURCES, comma-separated)
+  --demo-count N           connections in the demo fleet (env LOUPE_DEMO_COUNT; default 3000)
+  --ingest-concurrency N   logs fetched at once (env LOUPE_INGEST_CONCURRENCY; default 8)
+  --fetch-timeout-ms N     per-request timeout (env LOUPE_FETCH_TIMEOUT_MS; default 30000)
+  --max-log-bytes N        larger logs are refused (env LOUPE_MAX_LOG_BYTES; default 2147483648)
+  -h, --help               this text
+
+Without sign-in configured, Loupe listens only on loopback addresses and the page says "open access".
+`;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function parseServeConfig(args: readonly string[], env: Env = process.env): ServeConfig {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}\n\n${SERVE_HELP}`);
+  }
+  const v = parsed.values;
+  const host = v.host ?? env.LOUPE_HOST ?? "127.0.0.1";
+  if (!isLoopback(host)) {
+    throw new ConfigError(
+      `refusing to listen on ${host}: no sign-in is configured, so Loupe only listens on loopback ` +
+        "(--host 127.0.0.1 or ::1). To reach it from elsewhere, keep it on loopback behind a reverse " +
+        "proxy that authenticates users.",
+    );
+  }
+  const allowSources = [
+    ...(v["allow-source"] ?? []),
+    ...(env.LOUPE_ALLOW_SOURCES ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  ];
+  for (const prefix of allowSources) {
+    if (!/^https?:\/\/[^/]+/i.test(prefix))
+      throw new ConfigError(`--allow-source ${prefix}: expected an http(s) URL prefix`);
+  }
+  const databaseUrl = v["database-url"] ?? env.LOUPE_DATABASE_URL;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    throw new ConfigError(`--database-url must be a postgres:// URL, got '${databaseUrl}'`);
+  }
+  return Object.freeze({
+    manifest: v.manifest ?? env.LOUPE_MANIFEST,
+    db: v.db ?? env.LOUPE_DB ?? "./data/loupe.db",
+    databaseUrl,
+    host,
+    port: integer("port", v.port ?? env.LOUPE_PORT, 8080, 0, 65_535),
+    allowSources: Object.freeze(allowSources),
+    demoCount: integer("demo-count", v["demo-count"] ?? env.LOUPE_DEMO_COUNT, 3000, 1, 1_000_000),
+    ingestConcurrency: integer(
+      "ingest-concurrency",
+      v["ingest-concurrency"] ?? env.LOUPE_INGEST_CONCURRENCY,
+      8,
+      1,
+      256,
+    ),
+    fetchTimeoutMs: integer(
+      "fetch-timeout-ms",
+      v["fetch-timeout-ms"] ?? env.LOUPE_FETCH_TIMEOUT_MS,
+      30_000,
+      100,
+      3_600_000,
+    ),
+    maxLogBytes: integer(
+      "max-log-bytes",
+      v["max-log-bytes"] ?? env.LOUPE_MAX_LOG_BYTES,
+      2 ** 31,
+      1024,
+      2 ** 40,
+    ),
+  });
+}
+
+export const wantsHelp = (args: readonly string[]): boolean => args.includes("--help") || args.includes("-h");
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      manifest: { type: "string" },
+      db: { type: "string" },
+      "database-url": { type: "string" },
+      host: { type: "string" },
+      port: { type: "string" },
+      "allow-source": { type: "string", multiple: true },
+      "demo-count": { type: "string" },
+      "ingest-concurrency": { type: "string" },
+      "fetch-timeout-ms": { type: "string" },
+      "max-log-bytes": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new ConfigError(`--${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+  }
+  return n;
+}
+
+/** 127.0.0.0/8, ::1 and "localhost": addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  if (host === "localhost") return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1";
+  return false;
+}

@@ -1,0 +1,75 @@
+/**
+ * `loupe serve`: one process that stores, ingests and answers. Wires the store, the ingestion pipeline,
+ * the API and (without a manifest) the demo bucket, whose logs go through the same HTTP ingestion as
+ * production's.
+ */
+import { createDemoBucketHandler } from "@loupe/demo";
+import { buildApi } from "./api/app.js";
+import type { ServeConfig } from "./config/config.js";
+import { createIngestion, importRows } from "./ingestion.js";
+import { demoRows, manifestRows } from "./manifest-rows.js";
+import { createRawLogSource } from "./raw-logs/raw-log-source.js";
+import { createSourceAllowlist } from "./sources/source-allowlist.js";
+import { openStore } from "./store/open-store.js";
+import { webRoot } from "./web-root.js";
+
+/** The raw viewer holds whole parsed logs in memory (~3× their size): bigger logs are refused there. */
+const RAW_VIEW_MAX_BYTES = 256 * 1024 * 1024;
+const RAW_VIEW_CACHE_BYTES = 768 * 1024 * 1024;
+
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serve(
+  config: ServeConfig,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const store = await openStore(config);
+  const sources = createSourceAllowlist(config.allowSources);
+  const ingestion = createIngestion(store, config, sources);
+  const { pipeline } = ingestion;
+  const demo = config.manifest === undefined;
+  const api = await buildApi({
+    store,
+    openAccess: true,
+    ingest: {
+      prioritize: (logId) => pipeline.ingestNow(logId),
+      requeue: async (logId) => {
+        await store.requeue(logId, Date.now());
+        await pipeline.ingestNow(logId);
+      },
+      counters: ingestion.counters,
+    },
+    rawLogs: createRawLogSource({
+      timeoutMs: config.fetchTimeoutMs,
+      maxBytes: Math.min(config.maxLogBytes, RAW_VIEW_MAX_BYTES),
+      checkUrl: sources.check,
+      cacheBytes: RAW_VIEW_CACHE_BYTES,
+    }),
+    webRoot: webRoot(),
+    mounts: demo
+      ? [{ prefix: "/demo-bucket/", handle: createDemoBucketHandler({ count: config.demoCount }) }]
+      : [],
+  });
+  const url = await api.listen({ host: config.host, port: config.port });
+
+  // Import after listening: the demo's log URLs point at this very server.
+  const rows = demo ? demoRows(url, config.demoCount) : await manifestRows(config.manifest as string, log);
+  const imported = await importRows(store, sources, rows);
+  log(
+    `imported ${rows.length} connections (${imported.inserted} new, ${imported.updated} changed); ` +
+      `${imported.logsQueued + imported.reparse} logs queued`,
+  );
+  pipeline.start();
+
+  return {
+    url,
+    async close() {
+      await api.close();
+      await ingestion.close();
+      await store.close();
+    },
+  };
+}

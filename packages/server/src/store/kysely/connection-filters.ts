@@ -1,0 +1,40 @@
+/**
+ * The list's filters as one SQL condition over `connections c` joined with its logs `cl` (client) and
+ * `sl` (server); the page query and the total count share it, so `total` counts exactly what pages show.
+ */
+import { type RawBuilder, type SqlBool, sql } from "kysely";
+import type { ConnectionQuery } from "../store.js";
+import { containsPattern } from "./like-pattern.js";
+
+/** Both logs' ERROR (+ FATAL_ERROR) entries; a log not ingested counts 0. */
+export const totalErrors = sql<number>`(coalesce(cl.errors, 0) + coalesce(sl.errors, 0))`;
+
+export function filterCondition(query: ConnectionQuery, userId: string): RawBuilder<SqlBool> {
+  // No stored text can hold NUL (PostgreSQL refuses it even as a parameter): such a filter matches nothing.
+  if (query.q?.includes("\u0000") || query.version?.includes("\u0000")) return sql<SqlBool>`1 = 0`;
+  const conditions: RawBuilder<unknown>[] = [];
+  if (query.q !== undefined && query.q !== "") {
+    // The escape character is written in the SQL, not bound: PostgreSQL's planner then sees a constant
+    // pattern it can match against the trigram index.
+    conditions.push(sql`c.username_lower like ${containsPattern(query.q)} escape '\\'`);
+  }
+  if (query.version !== undefined) {
+    conditions.push(sql`c.version = ${query.version}`);
+  }
+  if (query.status === "not_recorded") {
+    conditions.push(sql`(c.client_log_id is null or c.server_log_id is null)`);
+  } else if (query.status !== undefined) {
+    conditions.push(sql`(cl.status = ${query.status} or sl.status = ${query.status})`);
+  }
+  if (query.hasErrors !== undefined) {
+    conditions.push(query.hasErrors ? sql`${totalErrors} > 0` : sql`${totalErrors} = 0`);
+  }
+  if (query.bookmarked !== undefined) {
+    const bookmarked = sql`exists (
+      select 1 from bookmarks b where b.connection_id = c.connection_id and b.user_id = ${userId}
+    )`;
+    conditions.push(query.bookmarked ? bookmarked : sql`not ${bookmarked}`);
+  }
+  if (conditions.length === 0) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+}

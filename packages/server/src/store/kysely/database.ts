@@ -1,0 +1,96 @@
+/**
+ * Row types of the tables as Kysely sees them (see migrations/001-initial.ts). Times are epoch ms; JSON
+ * columns are text so both dialects store and return the same thing.
+ */
+import type { Generated, Kysely } from "kysely";
+import type { LogStatus } from "../store.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface ConnectionsTable {
+  readonly connection_id: number;
+  readonly username: string | null;
+  /** `username` lower-cased in JavaScript, so search folds case the same way on both databases. */
+  readonly username_lower: string | null;
+  readonly ip: string;
+  readonly version: string | null;
+  readonly last_updated: number;
+  readonly client_log_id: number | null;
+  readonly server_log_id: number | null;
+  readonly imported_at: number;
+}
+
+export interface LogsTable {
+  readonly id: Generated<number>;
+  readonly url: string;
+  readonly status: LogStatus;
+  readonly etag: string | null;
+  readonly last_modified: string | null;
+  readonly bytes: number | null;
+  readonly parser_version: number | null;
+  readonly attempts: Generated<number>;
+  readonly last_error: string | null;
+  readonly http_status: number | null;
+  readonly next_attempt_at: number;
+  readonly priority: Generated<number>;
+  readonly lease_owner: string | null;
+  readonly lease_token: string | null;
+  readonly lease_expires_at: number | null;
+  readonly entries: number | null;
+  /** JSON object: level → count. */
+  readonly levels: string | null;
+  readonly errors: number | null;
+  readonly warnings: number | null;
+  readonly continuation_lines: number | null;
+  readonly unparsed_lines: number | null;
+  readonly invalid_values: number | null;
+  readonly first_time: number | null;
+  readonly last_time: number | null;
+  readonly duration_seconds: number | null;
+  /** JSON object: metric → SeriesStats | null. */
+  readonly stats: string | null;
+  /** stats.latency.median, copied out so the list can sort on it without parsing JSON. */
+  readonly median_latency: number | null;
+  readonly ingested_at: number | null;
+}
+
+export interface LogSeriesTable {
+  readonly log_id: number;
+  readonly metric: string;
+  readonly point_count: number;
+  /** series-codec.ts: little-endian Float64 times, then values. */
+  readonly data: Uint8Array;
+}
+
+export interface LogPatternsTable {
+  readonly log_id: number;
+  readonly pattern_id: string;
+  readonly level: string;
+  readonly template: string;
+  readonly example: string;
+  readonly count: number;
+  readonly first_time: number | null;
+  readonly last_time: number | null;
+}
+
+export interface BookmarksTable {
+  readonly connection_id: number;
+  readonly user_id: string;
+  readonly created_at: number;
+}
+
+export interface Database {
+  readonly connections: ConnectionsTable;
+  readonly logs: LogsTable;
+  readonly log_series: LogSeriesTable;
+  readonly log_patterns: LogPatternsTable;
+  readonly bookmarks: BookmarksTable;
+}
+
+/** The handle every query module takes: the database and which dialect answers. */
+export interface StoreContext {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** Gives the connection(s) back; the store is unusable afterwards. */
+  readonly release: () => Promise<void>;
+}

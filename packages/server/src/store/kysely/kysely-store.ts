@@ -1,0 +1,122 @@
+/** The Store and InsightsStore contracts over one Kysely instance; each method delegates to its module. */
+import type { AnyMetricName, PatternStats } from "@loupe/core";
+import type {
+  ClaimedLog,
+  ConnectionInput,
+  ConnectionPage,
+  ConnectionQuery,
+  ConnectionRow,
+  FleetLogSample,
+  FleetPattern,
+  ImportResult,
+  IngestOutcome,
+  IngestStatus,
+  InsightsStore,
+  SeriesColumns,
+  Store,
+} from "../store.js";
+import { DEFAULT_USER_ID } from "../store.js";
+import { setBookmark } from "./bookmarks.js";
+import { completeLog } from "./complete-log.js";
+import { connectionLogs, getConnection } from "./connection-lookup.js";
+import type { StoreContext } from "./database.js";
+import { connectionsWithPattern, fleetPatterns } from "./fleet-patterns.js";
+import { fleetSamples } from "./fleet-samples.js";
+import { importConnections } from "./import-connections.js";
+import { listConnections } from "./list-connections.js";
+import { logPatterns, logSeries } from "./log-data.js";
+import { migrateToLatest, migrationsApplied } from "./migrate.js";
+import * as queue from "./queue.js";
+
+export class KyselyStore implements Store, InsightsStore {
+  readonly #context: StoreContext;
+
+  constructor(context: StoreContext) {
+    this.#context = context;
+  }
+
+  /** Which database answers (tests and diagnostics). */
+  get dialect(): StoreContext["dialect"] {
+    return this.#context.dialect;
+  }
+
+  migrate(): Promise<void> {
+    return migrateToLatest(this.#context);
+  }
+
+  close(): Promise<void> {
+    return this.#context.release();
+  }
+
+  ready(): Promise<boolean> {
+    return migrationsApplied(this.#context);
+  }
+
+  importConnections(rows: readonly ConnectionInput[], now: number = Date.now()): Promise<ImportResult> {
+    return importConnections(this.#context, rows, now);
+  }
+
+  listConnections(query: ConnectionQuery): Promise<ConnectionPage> {
+    return listConnections(this.#context, query);
+  }
+
+  getConnection(connectionId: number, userId: string = DEFAULT_USER_ID): Promise<ConnectionRow | undefined> {
+    return getConnection(this.#context, connectionId, userId);
+  }
+
+  connectionLogs(connectionId: number): Promise<{ client?: number; server?: number } | undefined> {
+    return connectionLogs(this.#context, connectionId);
+  }
+
+  claimLogs(workerId: string, limit: number, leaseMs: number, now: number): Promise<ClaimedLog[]> {
+    return queue.claimLogs(this.#context, workerId, limit, leaseMs, now);
+  }
+
+  renewLease(logId: number, leaseToken: string, leaseMs: number, now: number): Promise<boolean> {
+    return queue.renewLease(this.#context, logId, leaseToken, leaseMs, now);
+  }
+
+  prioritize(logId: number, now: number): Promise<void> {
+    return queue.prioritize(this.#context, logId, now);
+  }
+
+  completeLog(logId: number, leaseToken: string, outcome: IngestOutcome, now: number): Promise<boolean> {
+    return completeLog(this.#context, logId, leaseToken, outcome, now);
+  }
+
+  requeueOutdated(parserVersion: number): Promise<number> {
+    return queue.requeueOutdated(this.#context, parserVersion);
+  }
+
+  requeue(logId: number, now: number): Promise<void> {
+    return queue.requeue(this.#context, logId, now);
+  }
+
+  ingestStatus(): Promise<IngestStatus> {
+    return queue.ingestStatus(this.#context);
+  }
+
+  logSeries(logId: number): Promise<Partial<Record<AnyMetricName, SeriesColumns>>> {
+    return logSeries(this.#context, logId);
+  }
+
+  logPatterns(logId: number): Promise<readonly PatternStats[]> {
+    return logPatterns(this.#context, logId);
+  }
+
+  setBookmark(connectionId: number, userId: string, on: boolean): Promise<boolean> {
+    return setBookmark(this.#context, connectionId, userId, on, Date.now());
+  }
+
+  fleetSamples(): Promise<readonly FleetLogSample[]> {
+    return fleetSamples(this.#context);
+  }
+
+  fleetPatterns(limit: number): Promise<readonly FleetPattern[]> {
+    return fleetPatterns(this.#context, limit);
+  }
+
+  connectionsWithPattern(patternId: string, limit: number): Promise<readonly number[]> {
+    return connectionsWithPattern(this.#context, patternId, limit);
+  }
+}

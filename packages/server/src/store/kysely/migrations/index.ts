@@ -1,0 +1,25 @@
+/**
+ * Every migration, in order. Names sort lexically (NNN-name); never rename or edit an applied one: add
+ * the next. Provided statically so bundles and compiled builds need no migration files on disk.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import type { DialectName } from "../database.js";
+import { initialMigration } from "./001-initial.js";
+
+export function migrationsFor(dialect: DialectName): Readonly<Record<string, Migration>> {
+  return {
+    "001-initial": initialMigration(dialect),
+  };
+}
+
+export class StaticMigrationProvider implements MigrationProvider {
+  readonly #migrations: Readonly<Record<string, Migration>>;
+
+  constructor(dialect: DialectName) {
+    this.#migrations = migrationsFor(dialect);
+  }
+
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve({ ...this.#migrations });
+  }
+}

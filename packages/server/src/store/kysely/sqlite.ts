@@ -1,0 +1,110 @@
+/**
+ * SQLite through better-sqlite3. Two deviations from Kysely's stock dialect, both for several processes
+ * sharing one file: transactions start with BEGIN IMMEDIATE (a deferred transaction that reads and then
+ * writes can fail with SQLITE_BUSY at once, without waiting for busy_timeout), and the adapter declares
+ * transactional DDL (SQLite has it), so the Migrator runs migrations inside such a transaction: that
+ * write lock is the migration lock.
+ */
+import { resolve } from "node:path";
+import Database from "better-sqlite3";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from "kysely";
+import type { Database as Schema } from "./database.js";
+
+/** How long a writer waits for another process's write lock before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class TransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class LoupeSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlAdapter();
+  }
+}
+
+export interface SqliteHandle {
+  readonly db: Kysely<Schema>;
+  /** Closes the file once the last store of this process that opened it lets go. */
+  release(): Promise<void>;
+}
+
+interface SharedFile {
+  readonly db: Kysely<Schema>;
+  users: number;
+}
+
+const openFiles = new Map<string, SharedFile>();
+let memoryDatabases = 0;
+
+/**
+ * One connection per file per process, shared by every store that opens it. better-sqlite3 blocks the
+ * thread: a second connection of the same process waiting (busy_timeout) for a write lock held by the
+ * first would stop the very event loop the first needs to commit. Kysely queues users of one connection
+ * instead. Separate processes each have their own connection and wait for each other properly.
+ */
+export function openSqlite(path: string): SqliteHandle {
+  // Every ":memory:" connection is its own database: never shared.
+  const key = path === ":memory:" ? `:memory:#${++memoryDatabases}` : resolve(path);
+  let shared = openFiles.get(key);
+  if (shared === undefined) {
+    shared = { db: connect(path), users: 0 };
+    openFiles.set(key, shared);
+  }
+  shared.users++;
+  const file = shared;
+  let released = false;
+  return {
+    db: file.db,
+    async release() {
+      if (released) return;
+      released = true;
+      file.users--;
+      if (file.users > 0) return;
+      openFiles.delete(key);
+      await file.db.destroy();
+    },
+  };
+}
+
+function connect(path: string): Kysely<Schema> {
+  const database = (): Promise<Database.Database> => {
+    const sqlite = new Database(path);
+    // busy_timeout first: switching to WAL itself needs a lock another process may hold.
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    return Promise.resolve(sqlite);
+  };
+  return new Kysely<Schema>({ dialect: new LoupeSqliteDialect({ database }) });
+}
