@@ -2,3 +2,4 @@
 export { ConfigError, parseServeConfig, SERVE_HELP, type ServeConfig, wantsHelp } from "./config/config.js";
 export { type IngestReport, type IngestSummary, ingestManifest } from "./ingest-manifest.js";
 export { type RunningServer, serve } from "./serve.js";
+export { ManifestLoadError, ManifestSyntaxError } from "./manifest/types.js";

@@ -53,23 +53,25 @@ export async function serve(
       ? [{ prefix: "/demo-bucket/", handle: createDemoBucketHandler({ count: config.demoCount }) }]
       : [],
   });
-  const url = await api.listen({ host: config.host, port: config.port });
-
-  // Import after listening: the demo's log URLs point at this very server.
-  const rows = demo ? demoRows(url, config.demoCount) : await manifestRows(config.manifest as string, log);
-  const imported = await importRows(store, sources, rows);
-  log(
-    `imported ${rows.length} connections (${imported.inserted} new, ${imported.updated} changed); ` +
-      `${imported.logsQueued + imported.reparse} logs queued`,
-  );
-  pipeline.start();
-
-  return {
-    url,
-    async close() {
-      await api.close();
-      await ingestion.close();
-      await store.close();
-    },
+  const close = async () => {
+    await api.close();
+    await ingestion.close();
+    await store.close();
   };
+  try {
+    const url = await api.listen({ host: config.host, port: config.port });
+    // Import after listening: the demo's log URLs point at this very server.
+    const rows = demo ? demoRows(url, config.demoCount) : await manifestRows(config.manifest as string, log);
+    const imported = await importRows(store, sources, rows);
+    log(
+      `imported ${rows.length} connections (${imported.inserted} new, ${imported.updated} changed); ` +
+        `${imported.logsQueued + imported.reparse} logs queued`,
+    );
+    pipeline.start();
+    return { url, close };
+  } catch (error) {
+    // A manifest that cannot be read (or a port in use) must not leave a half-started server behind.
+    await close();
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 /** `loupe ingest MANIFEST [options]`: import a manifest and ingest its logs from the shell, with progress. */
+import { withOperatorErrors } from "../operator-errors.js";
 import { progressReporter } from "../progress-bar.js";
 import { UsageError } from "../usage-error.js";
 
@@ -14,19 +15,14 @@ export async function ingestCommand(args: readonly string[]): Promise<void> {
     }
     throw new UsageError(`expected a MANIFEST path or URL\nusage: ${ingestUsage}`);
   }
-  let config: ReturnType<typeof server.parseServeConfig>;
-  try {
-    config = server.parseServeConfig(["--manifest", manifest, ...options]);
-  } catch (error) {
-    if (error instanceof server.ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
   const progress = progressReporter();
-  const summary = await server.ingestManifest(config, {
-    log: (line) => process.stderr.write(`${line}\n`),
-    progress: (s) =>
-      progress.update(s.done + s.failed, s.total, `logs (${s.failed} unavailable, ${s.pending} pending)`),
-  });
+  const summary = await withOperatorErrors(server, () =>
+    server.ingestManifest(server.parseServeConfig(["--manifest", manifest, ...options]), {
+      log: (line) => process.stderr.write(`${line}\n`),
+      progress: (s) =>
+        progress.update(s.done + s.failed, s.total, `logs (${s.failed} unavailable, ${s.pending} pending)`),
+    }),
+  );
   progress.finish();
   const { imported, status } = summary;
   process.stdout.write(

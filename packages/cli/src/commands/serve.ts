@@ -1,5 +1,5 @@
 /** `loupe serve`: the dashboard, its API and background ingestion (see `loupe serve --help`). */
-import { UsageError } from "../usage-error.js";
+import { withOperatorErrors } from "../operator-errors.js";
 
 export async function serveCommand(args: readonly string[]): Promise<void> {
   // Imported here, not at the top: `loupe analyze` must not pay for loading the server.
@@ -8,14 +8,7 @@ export async function serveCommand(args: readonly string[]): Promise<void> {
     process.stdout.write(server.SERVE_HELP);
     return;
   }
-  let config: ReturnType<typeof server.parseServeConfig>;
-  try {
-    config = server.parseServeConfig(args);
-  } catch (error) {
-    if (error instanceof server.ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
-  const running = await server.serve(config);
+  const running = await withOperatorErrors(server, () => server.serve(server.parseServeConfig(args)));
   process.stdout.write(
     `Loupe is serving ${running.url} (open access: listening on loopback without sign-in)\n`,
   );
