@@ -10,11 +10,12 @@ import { createIngestPipeline, createParsePool, type IngestPipeline } from "./in
 import type { SourceAllowlist } from "./sources/source-allowlist.js";
 import type { ConnectionInput, ImportResult, Store } from "./store/store.js";
 
-/** A log may take this long to fetch and parse before another worker may claim it (10 min ≈ 1 GB at 2 MB/s). */
-const LEASE_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;
 
-export type IngestSettings = Pick<ServeConfig, "fetchTimeoutMs" | "maxLogBytes" | "ingestConcurrency">;
+export type IngestSettings = Pick<
+  ServeConfig,
+  "fetchTimeoutMs" | "maxLogBytes" | "ingestConcurrency" | "leaseMs"
+>;
 
 export interface Ingestion {
   readonly pipeline: IngestPipeline;
@@ -36,7 +37,8 @@ export function createIngestion(store: Store, settings: IngestSettings, sources:
     },
     parsePool,
     concurrency: settings.ingestConcurrency,
-    leaseMs: LEASE_MS,
+    // How long a log may take to fetch and parse before another worker may claim it (config.ts).
+    leaseMs: settings.leaseMs,
     workerId: `${hostname()}:${process.pid}`,
     parserVersion: PARSER_VERSION,
     maxAttempts: MAX_ATTEMPTS,

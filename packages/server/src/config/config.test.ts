@@ -34,6 +34,14 @@ describe("parseServeConfig", () => {
     expect(() => parseServeConfig(["--bogus"], {})).toThrow(/Unknown option '--bogus'/);
   });
 
+  it("takes the ingest lease from --lease-ms or LOUPE_LEASE_MS, 10 minutes by default", () => {
+    expect(parseServeConfig([], {}).leaseMs).toBe(600_000);
+    expect(parseServeConfig([], { LOUPE_LEASE_MS: "3000" }).leaseMs).toBe(3000);
+    expect(parseServeConfig(["--lease-ms", "5000"], { LOUPE_LEASE_MS: "3000" }).leaseMs).toBe(5000);
+    expect(() => parseServeConfig([], { LOUPE_LEASE_MS: "500" })).toThrow(/--lease-ms must be an integer/);
+    expect(() => parseServeConfig([], { LOUPE_LEASE_MS: "10m" })).toThrow(/--lease-ms/);
+  });
+
   it("knows loopback addresses", () => {
     expect(["127.0.0.1", "127.3.2.1", "::1", "localhost"].every(isLoopback)).toBe(true);
     expect(["0.0.0.0", "10.0.0.1", "::", "example.com", "128.0.0.1"].some(isLoopback)).toBe(false);

@@ -20,6 +20,11 @@ export interface ServeConfig {
   readonly ingestConcurrency: number;
   readonly fetchTimeoutMs: number;
   readonly maxLogBytes: number;
+  /**
+   * How long a claimed log stays reserved for the process that claimed it; a crashed process's logs are
+   * claimed again after this. Must exceed the slowest acceptable download (default 10 min ≈ 1 GB at 2 MB/s).
+   */
+  readonly leaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +45,9 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
   --ingest-concurrency N   logs fetched at once (env LOUPE_INGEST_CONCURRENCY; default 8)
   --fetch-timeout-ms N     per-request timeout (env LOUPE_FETCH_TIMEOUT_MS; default 30000)
   --max-log-bytes N        larger logs are refused (env LOUPE_MAX_LOG_BYTES; default 2147483648)
+  --lease-ms N             how long a log being ingested stays reserved for this process; after a crash
+                           its logs are fetched again once this has passed; fetch and parse must finish
+                           within it (env LOUPE_LEASE_MS; default 600000, 10 minutes)
   -h, --help               this text
 
 Without sign-in configured, Loupe listens only on loopback addresses and the page says "open access".
@@ -107,6 +115,7 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
       1024,
       2 ** 40,
     ),
+    leaseMs: integer("lease-ms", v["lease-ms"] ?? env.LOUPE_LEASE_MS, 600_000, 1000, 86_400_000),
   });
 }
 
@@ -128,6 +137,7 @@ function parse(args: readonly string[]) {
       "ingest-concurrency": { type: "string" },
       "fetch-timeout-ms": { type: "string" },
       "max-log-bytes": { type: "string" },
+      "lease-ms": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
