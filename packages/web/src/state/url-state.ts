@@ -1,0 +1,101 @@
+/**
+ * The view (search, filters, sort, open connection) lives in the query string so a link restores it.
+ * Pure functions: decode never throws (a hand-edited link with junk shows the default for that field),
+ * and encode leaves defaults out so shared links stay short. Format: docs/design.md, "Deep links".
+ */
+import {
+  CONNECTION_SORTS,
+  type ConnectionSort,
+  LOG_STATUSES,
+  type LogStatus,
+  type SortOrder,
+} from "../api/types.js";
+
+export interface ViewState {
+  /** Username search, as typed (the API trims nothing; neither do we). */
+  readonly q: string;
+  readonly version: string | null;
+  /** Either log has this status ("missing logs" is `missing`). */
+  readonly status: LogStatus | null;
+  readonly hasErrors: boolean;
+  readonly bookmarked: boolean;
+  readonly sort: ConnectionSort;
+  readonly order: SortOrder;
+  /** The connection whose detail is shown. */
+  readonly open: number | null;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  q: "",
+  version: null,
+  status: null,
+  hasErrors: false,
+  bookmarked: false,
+  sort: "lastUpdated",
+  order: "desc",
+  open: null,
+};
+
+/** The API caps these (schemas/connection.ts); longer values would only earn a 400. */
+const MAX_Q = 256;
+const MAX_VERSION = 256;
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+function connectionId(value: string | null | undefined): number | null {
+  if (value == null || !/^-?\d{1,16}$/.test(value)) return null;
+  const id = Number(value);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/** `search` is `location.search`; `pathname` lets `/c/21469` (a path the server serves the page for) open 21469. */
+export function decodeView(search: string, pathname = "/"): ViewState {
+  const params = new URLSearchParams(search);
+  const q = params.get("q") ?? "";
+  const version = params.get("version");
+  const pathOpen = /^\/c\/([^/]+)\/?$/.exec(pathname)?.[1];
+  return {
+    q: q.slice(0, MAX_Q),
+    version: version ? version.slice(0, MAX_VERSION) : null,
+    status: oneOf(LOG_STATUSES, params.get("status")),
+    hasErrors: params.get("hasErrors") === "1",
+    bookmarked: params.get("bookmarked") === "1",
+    sort: oneOf(CONNECTION_SORTS, params.get("sort")) ?? DEFAULT_VIEW.sort,
+    order: params.get("order") === "asc" ? "asc" : "desc",
+    open: connectionId(params.get("open")) ?? connectionId(pathOpen),
+  };
+}
+
+/** The query string for `view`, with its leading "?", or "" for the default view. Keys in a stable order. */
+export function encodeView(view: ViewState): string {
+  const params = new URLSearchParams();
+  if (view.q !== "") params.set("q", view.q);
+  if (view.version !== null) params.set("version", view.version);
+  if (view.status !== null) params.set("status", view.status);
+  if (view.hasErrors) params.set("hasErrors", "1");
+  if (view.bookmarked) params.set("bookmarked", "1");
+  if (view.sort !== DEFAULT_VIEW.sort) params.set("sort", view.sort);
+  if (view.order !== DEFAULT_VIEW.order) params.set("order", view.order);
+  if (view.open !== null) params.set("open", String(view.open));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/** Whether any filter narrows the list (the search box counts). */
+export function isFiltered(view: ViewState): boolean {
+  return view.q !== "" || view.version !== null || view.status !== null || view.hasErrors || view.bookmarked;
+}
+
+/** The filters cleared, keeping sort and the open connection. */
+export function clearFilters(view: ViewState): ViewState {
+  return { ...view, q: "", version: null, status: null, hasErrors: false, bookmarked: false };
+}
+
+/** What the connection list query depends on: the view without `open` (opening a row must not refetch). */
+export function listFilters(view: ViewState) {
+  const { q, version, status, hasErrors, bookmarked, sort, order } = view;
+  return { q, version, status, hasErrors, bookmarked, sort, order };
+}
+export type ListFilters = ReturnType<typeof listFilters>;
