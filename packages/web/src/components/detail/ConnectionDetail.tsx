@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, Skeleton } from "../common/StateMessage.js";
 import { DetailHeader } from "./DetailHeader.js";
 import { FieldList } from "./FieldList.js";
 import { LogCard } from "./LogCard.js";
+import { MomentProvider } from "./moment.js";
 import { PatternList } from "./PatternList.js";
 
 /**
@@ -53,7 +54,7 @@ function OpenConnection({ id }: { id: number }) {
   }
   const connection = detail.data;
   return (
-    <>
+    <MomentProvider key={id}>
       <DetailHeader connection={connection} />
       <FieldList connection={connection} />
       <div className="log-cards">
@@ -63,7 +64,7 @@ function OpenConnection({ id }: { id: number }) {
       {/* Slot: the four charts (Latency, Decode time, Encode time, Encode size) on one time axis. */}
       <PatternList client={connection.client.patterns} server={connection.server.patterns} />
       {/* Slot: the raw log viewer (Client log / Server log / both interleaved). */}
-    </>
+    </MomentProvider>
   );
 }
 
