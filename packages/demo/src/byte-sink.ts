@@ -3,6 +3,9 @@
  * their bytes as they come (instead of joining strings and encoding them at the end) keeps generation
  * fast and the garbage collector idle.
  */
+/** 10^0 … 10^9, to count the digits of a number below 2^31 without dividing. */
+const POWERS_OF_TEN = Array.from({ length: 10 }, (_, i) => 10 ** i);
+
 export class ByteSink {
   private buffer: Uint8Array;
   private length = 0;
@@ -47,12 +50,12 @@ export class ByteSink {
    * go straight into the buffer, without a string in between.
    */
   digits(value: number, width: number): void {
-    let count = 1;
-    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) count++;
-    if (count < width) count = width;
+    // As an int32, V8 divides by 10 with a multiply and a shift instead of a floating-point division.
+    let rest = value | 0;
+    let count = width;
+    while (count < 10 && rest >= (POWERS_OF_TEN[count] as number)) count++;
     if (this.length + count > this.buffer.length) this.grow(count);
     const buf = this.buffer;
-    let rest = value;
     for (let at = this.length + count - 1; at >= this.length; at--) {
       const tenth = (rest / 10) | 0;
       buf[at] = 0x30 + rest - tenth * 10;

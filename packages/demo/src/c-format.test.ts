@@ -37,7 +37,8 @@ describe("writeFixed", () => {
         let value = (k + 0.5) / 1e6;
         for (let i = 0; i < Math.abs(nudge); i++) {
           const bits = new Float64Array([value]);
-          new BigInt64Array(bits.buffer)[0] += nudge > 0 ? 1n : -1n;
+          const ints = new BigInt64Array(bits.buffer);
+          ints[0] = (ints[0] as bigint) + (nudge > 0 ? 1n : -1n);
           value = bits[0] as number;
         }
         expect(fixed(value)).toBe(value.toFixed(6));

@@ -10,16 +10,19 @@ import type { ClientPlatform } from "./users.js";
 const FAST_FIXED_LIMIT = 1e9;
 
 /**
- * `%f` (always six decimals, as `value.toFixed(6)` spells it) written straight into `sink`. toFixed costs
- * ~90 ns and a string; a log prints ~10 such values a second. The fast path rounds `value * 1e6`, which
- * is exact but for the product's own rounding error (≤ 2^-53 of it): whenever the product lies within
- * 2^-50 of it from a tie (…​.5), where that error could flip the rounding, toFixed decides instead.
+ * `%f` (always six decimals), byte for byte as `value.toFixed(6)` spells it, written straight into
+ * `sink`: toFixed costs ~90 ns and a string, and a log prints ~10 such values a second.
+ *
+ * toFixed rounds the exact value to the nearest millionth, ties up. `value * 1e6` is that value scaled,
+ * off by at most 2^-53 of itself from its own rounding, so Math.round of it gives the same millionths
+ * unless the product lies that close to a tie (k + 0.5). Where it lies within 2^-50 of itself of one
+ * (a wide margin), toFixed decides instead. c-format.test.ts checks this against toFixed.
  */
 export function writeFixed(sink: ByteSink, value: number): void {
   const scaled = value * 1e6;
-  const fromHalf = scaled - Math.floor(scaled) - 0.5;
+  const fromTie = scaled - Math.floor(scaled) - 0.5;
   // Also excludes NaN, negative values (toFixed writes `-0.000000` for tiny ones) and huge ones.
-  if (!(value >= 0 && value < FAST_FIXED_LIMIT && Math.abs(fromHalf) > scaled * 2 ** -50)) {
+  if (!(value >= 0 && value < FAST_FIXED_LIMIT && Math.abs(fromTie) > scaled * 2 ** -50)) {
     sink.text(value.toFixed(6));
     return;
   }

@@ -131,14 +131,16 @@ export function generateClientLog(spec: DemoLogSpec): Uint8Array {
 
 /** `Ping! N` every half second and `Latency: …` when its reply arrives (or a warning when none does). */
 function pingStreams(w: LogWriter, rng: Rng, schedule: PingSchedule, metrics: MetricFormatter): LineStream[] {
-  const replies: { at: number; ping: Ping }[] = [];
+  /** Pings sent and not yet answered (or given up on) from `head` on. */
+  const pending: Ping[] = [];
   let head = 0;
+  const replyAt = (p: Ping): number => p.sentAt + (p.roundTrip ?? 1);
   let upcoming = schedule.next();
   const replyStream: LineStream = {
     next: Number.POSITIVE_INFINITY,
     fire() {
       const t = replyStream.next;
-      const { ping } = replies[head++] as { at: number; ping: Ping };
+      const ping = pending[head++] as Ping;
       if (ping.roundTrip === null) {
         w.write(t, PING_LOST, `No reply to ping ${ping.id} after 1000 ms`);
       } else {
@@ -147,10 +149,16 @@ function pingStreams(w: LogWriter, rng: Rng, schedule: PingSchedule, metrics: Me
         if (ping.roundTrip > 0.25 && rng.next() < 0.4)
           w.write(t, HIGH_LATENCY, `High Latency: ${ping.roundTrip.toFixed(1)} exceeds budget`);
       }
-      const following = replies[head];
+      // Drop answered pings now and then: kept, a two-hour log's 14,000 pings would survive every
+      // young-generation collection and be copied each time.
+      if (head >= 64) {
+        pending.splice(0, head);
+        head = 0;
+      }
+      const following = pending[head];
       // A reply overtaken by a faster later one is printed right after it (the receive thread is serial).
       replyStream.next =
-        following === undefined ? Number.POSITIVE_INFINITY : Math.max(following.at, t + 0.0005);
+        following === undefined ? Number.POSITIVE_INFINITY : Math.max(replyAt(following), t + 0.0005);
     },
   };
   const pingStream: LineStream = {
@@ -158,10 +166,9 @@ function pingStreams(w: LogWriter, rng: Rng, schedule: PingSchedule, metrics: Me
     fire() {
       const ping = upcoming as Ping;
       w.write(ping.sentAt, PING, `Ping! ${ping.id}`);
-      const at = ping.sentAt + (ping.roundTrip ?? 1);
-      replies.push({ at, ping });
+      pending.push(ping);
       // With no reply pending, the reply stream wakes up for this one.
-      if (replies.length === head + 1) replyStream.next = at;
+      if (pending.length === head + 1) replyStream.next = replyAt(ping);
       upcoming = schedule.next();
       pingStream.next = upcoming?.sentAt ?? Number.POSITIVE_INFINITY;
     },

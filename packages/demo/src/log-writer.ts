@@ -180,12 +180,14 @@ export class LogWriter {
 
   /** `HH:MM:SS:` (or `HH:MM:SS.`) of a whole second of the day, rewritten in place once a second. */
   private setClockSecond(second: number): void {
-    const clock = this.cachedClock;
-    const pairs = [Math.floor(second / 3600), Math.floor((second % 3600) / 60), second % 60];
-    pairs.forEach((pair, i) => {
-      clock[3 * i] = ZERO + Math.floor(pair / 10);
-      clock[3 * i + 1] = ZERO + (pair % 10);
-    });
+    this.setClockPair(0, Math.floor(second / 3600));
+    this.setClockPair(3, Math.floor((second % 3600) / 60));
+    this.setClockPair(6, second % 60);
     this.cachedSecond = second;
+  }
+
+  private setClockPair(at: number, value: number): void {
+    this.cachedClock[at] = ZERO + Math.floor(value / 10);
+    this.cachedClock[at + 1] = ZERO + (value % 10);
   }
 }

@@ -15,14 +15,16 @@ export interface LineStream {
 export function runStreams(streams: readonly LineStream[], until: number): void {
   for (;;) {
     let earliest: LineStream | undefined;
-    let earliestTime = until;
+    // Starting from Infinity, not `until` (often an integer), keeps earliestTime an unboxed double in V8:
+    // a mix of integer and double allocated a heap number for every stream found earlier.
+    let earliestTime = Number.POSITIVE_INFINITY;
     for (const s of streams) {
       if (s.next < earliestTime) {
         earliest = s;
         earliestTime = s.next;
       }
     }
-    if (earliest === undefined) return;
+    if (earliest === undefined || !(earliestTime < until)) return;
     earliest.fire();
     if (!(earliest.next > earliestTime)) throw new Error("a line stream did not move forward");
   }
