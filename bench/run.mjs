@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each measured against a baseline in the same run, printed as a
 // Markdown table for docs/benchmarks.md. Big generated inputs are cached in bench/.out/.
-// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask)
+// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, ingest)
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -10,6 +10,8 @@ const suites = {
   memory: ["1 GB log", () => import("./big-log-memory.mjs")],
   demo: ["demo generation", () => import("./demo-generation.mjs")],
   mask: ["error-pattern masking on hostile input", () => import("./mask-adversarial.mjs")],
+  server: ["API under load, 1,000,000 connections", () => import("./server-load.mjs")],
+  ingest: ["demo ingestion (3,000 connections)", () => import("./demo-ingest.mjs")],
 };
 
 const outDir = fileURLToPath(new URL("./.out", import.meta.url));

@@ -22,6 +22,7 @@ import { ingestRoutes } from "./routes/ingest.js";
 import { insightsRoutes } from "./routes/insights.js";
 import { rawLogRoutes } from "./routes/raw-logs.js";
 import { seriesRoutes } from "./routes/series.js";
+import { securityHeadersPlugin, withSecurityHeaders } from "./security-headers.js";
 import { strictNumbersPlugin } from "./strict-numbers.js";
 import { pageFallback, registerMounts, registerWebApp } from "./web.js";
 
@@ -37,7 +38,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // A proxy's request id is kept, so one id follows a request through the logs of both.
     requestIdHeader: "x-request-id",
     // A URL the router cannot decode (e.g. /api/connections/%zz) gets the same JSON error as the rest.
-    frameworkErrors: handleError,
+    frameworkErrors: withSecurityHeaders(handleError),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: {
       // Query values arrive as strings; coerce "50" to 50 (Fastify's default), and drop unknown parameters
@@ -49,6 +50,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(deps.webRoot === undefined ? handleNotFound : pageFallback);
 
+  await app.register(securityHeadersPlugin);
   await app.register(requestIdPlugin);
   await app.register(strictNumbersPlugin);
   await app.register(etagPlugin);

@@ -69,6 +69,11 @@ export interface ConnectionQuery {
   readonly status?: LogStatus | "not_recorded";
   readonly hasErrors?: boolean;
   readonly bookmarked?: boolean;
+  /**
+   * A fleet error pattern's id (`FleetPattern.patternId`): connections either of whose logs has it, at any
+   * level (the id names the masked template, whatever its level), as `connectionsWithPattern` finds them.
+   */
+  readonly pattern?: string;
   readonly sort?: ConnectionSort;
   readonly order?: "asc" | "desc";
   readonly limit: number;

@@ -24,6 +24,7 @@ function listParams(filters: Partial<ListFilters>) {
     status: filters.status,
     hasErrors: filters.hasErrors,
     bookmarked: filters.bookmarked,
+    pattern: filters.pattern,
     // Defaults are left out: the same URL for the same view keeps the server's ETag cache useful.
     sort: filters.sort === "lastUpdated" ? undefined : filters.sort,
     order: filters.order === "desc" ? undefined : filters.order,

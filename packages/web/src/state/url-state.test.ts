@@ -24,12 +24,13 @@ describe("encodeView", () => {
       status: "missing",
       hasErrors: true,
       bookmarked: true,
+      pattern: "8c7d37526b70dde6",
       sort: "errors",
       order: "asc",
       open: 21469,
     });
     expect(encodeView(all)).toBe(
-      "?q=noah&version=c47d0e5-5A8F3C27&status=missing&hasErrors=1&bookmarked=1&sort=errors&order=asc&open=21469",
+      "?q=noah&version=c47d0e5-5A8F3C27&status=missing&hasErrors=1&bookmarked=1&pattern=8c7d37526b70dde6&sort=errors&order=asc&open=21469",
     );
   });
   it("escapes what a username can contain", () => {
@@ -50,8 +51,10 @@ describe("decodeView", () => {
     expect(decodeView("?open=5", "/c/28770").open).toBe(5);
     expect(decodeView("", "/c/x").open).toBeNull();
   });
-  it("caps the search at the API's limit", () => {
+  it("caps the search and the pattern at the API's limits", () => {
     expect(decodeView(`?q=${"x".repeat(300)}`).q).toHaveLength(256);
+    expect(decodeView(`?pattern=${"p".repeat(300)}`).pattern).toHaveLength(200);
+    expect(decodeView("?pattern=").pattern).toBeNull();
   });
 });
 
@@ -62,6 +65,7 @@ describe("round trip", () => {
     status: fc.option(fc.constantFrom(...LOG_STATUSES), { nil: null }),
     hasErrors: fc.boolean(),
     bookmarked: fc.boolean(),
+    pattern: fc.option(fc.string({ minLength: 1, maxLength: 30 }), { nil: null }),
     sort: fc.constantFrom(...CONNECTION_SORTS),
     order: fc.constantFrom("asc" as const, "desc" as const),
     open: fc.option(fc.integer({ min: -1e9, max: Number.MAX_SAFE_INTEGER }), { nil: null }),
@@ -77,9 +81,10 @@ describe("round trip", () => {
 
 describe("filters", () => {
   it("knows when the list is narrowed and clears all filters but keeps sort and open", () => {
-    const narrowed = view({ q: "x", bookmarked: true, sort: "errors", open: 3 });
+    const narrowed = view({ q: "x", bookmarked: true, pattern: "p1", sort: "errors", open: 3 });
     expect(isFiltered(DEFAULT_VIEW)).toBe(false);
     expect(isFiltered(narrowed)).toBe(true);
+    expect(isFiltered(view({ pattern: "p1" }))).toBe(true);
     expect(clearFilters(narrowed)).toEqual(view({ sort: "errors", open: 3 }));
   });
 });

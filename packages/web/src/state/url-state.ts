@@ -19,6 +19,8 @@ export interface ViewState {
   readonly status: LogStatus | null;
   readonly hasErrors: boolean;
   readonly bookmarked: boolean;
+  /** A fleet error pattern's id (fleet insights): connections either of whose logs has it. */
+  readonly pattern: string | null;
   readonly sort: ConnectionSort;
   readonly order: SortOrder;
   /** The connection whose detail is shown. */
@@ -31,6 +33,7 @@ export const DEFAULT_VIEW: ViewState = {
   status: null,
   hasErrors: false,
   bookmarked: false,
+  pattern: null,
   sort: "lastUpdated",
   order: "desc",
   open: null,
@@ -39,6 +42,7 @@ export const DEFAULT_VIEW: ViewState = {
 /** The API caps these (schemas/connection.ts); longer values would only earn a 400. */
 const MAX_Q = 256;
 const MAX_VERSION = 256;
+const MAX_PATTERN = 200;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
@@ -55,6 +59,7 @@ export function decodeView(search: string, pathname = "/"): ViewState {
   const params = new URLSearchParams(search);
   const q = params.get("q") ?? "";
   const version = params.get("version");
+  const pattern = params.get("pattern");
   const pathOpen = /^\/c\/([^/]+)\/?$/.exec(pathname)?.[1];
   return {
     q: q.slice(0, MAX_Q),
@@ -62,6 +67,7 @@ export function decodeView(search: string, pathname = "/"): ViewState {
     status: oneOf(LOG_STATUSES, params.get("status")),
     hasErrors: params.get("hasErrors") === "1",
     bookmarked: params.get("bookmarked") === "1",
+    pattern: pattern ? pattern.slice(0, MAX_PATTERN) : null,
     sort: oneOf(CONNECTION_SORTS, params.get("sort")) ?? DEFAULT_VIEW.sort,
     order: params.get("order") === "asc" ? "asc" : "desc",
     open: connectionId(params.get("open")) ?? connectionId(pathOpen),
@@ -76,6 +82,7 @@ export function encodeView(view: ViewState): string {
   if (view.status !== null) params.set("status", view.status);
   if (view.hasErrors) params.set("hasErrors", "1");
   if (view.bookmarked) params.set("bookmarked", "1");
+  if (view.pattern !== null) params.set("pattern", view.pattern);
   if (view.sort !== DEFAULT_VIEW.sort) params.set("sort", view.sort);
   if (view.order !== DEFAULT_VIEW.order) params.set("order", view.order);
   if (view.open !== null) params.set("open", String(view.open));
@@ -85,17 +92,24 @@ export function encodeView(view: ViewState): string {
 
 /** Whether any filter narrows the list (the search box counts). */
 export function isFiltered(view: ViewState): boolean {
-  return view.q !== "" || view.version !== null || view.status !== null || view.hasErrors || view.bookmarked;
+  return (
+    view.q !== "" ||
+    view.version !== null ||
+    view.status !== null ||
+    view.hasErrors ||
+    view.bookmarked ||
+    view.pattern !== null
+  );
 }
 
 /** The filters cleared, keeping sort and the open connection. */
 export function clearFilters(view: ViewState): ViewState {
-  return { ...view, q: "", version: null, status: null, hasErrors: false, bookmarked: false };
+  return { ...view, q: "", version: null, status: null, hasErrors: false, bookmarked: false, pattern: null };
 }
 
 /** What the connection list query depends on: the view without `open` (opening a row must not refetch). */
 export function listFilters(view: ViewState) {
-  const { q, version, status, hasErrors, bookmarked, sort, order } = view;
-  return { q, version, status, hasErrors, bookmarked, sort, order };
+  const { q, version, status, hasErrors, bookmarked, pattern, sort, order } = view;
+  return { q, version, status, hasErrors, bookmarked, pattern, sort, order };
 }
 export type ListFilters = ReturnType<typeof listFilters>;

@@ -120,6 +120,24 @@ describe("GET /api/connections", () => {
     expect(await ids("?bookmarked=true")).toEqual([]);
   });
 
+  it("filters to the connections with a fleet error pattern (the insights' id)", async () => {
+    const patterns = (await t.app.inject("/api/insights/patterns?limit=50")).json() as {
+      items: { id: string; template: string; connections: number }[];
+    };
+    const socket = patterns.items.find((p) => p.template === "Socket <num> closed");
+    expect(socket).toBeDefined();
+    const page = await list(`?pattern=${encodeURIComponent(socket?.id ?? "")}`);
+    expect(page.items.map((i) => i.connectionId)).toEqual([1]);
+    expect(page.total).toBe(socket?.connections);
+    // With the other filters, and an id no log has; an empty value is no filter.
+    expect((await list(`?pattern=${socket?.id}&version=v2`)).total).toBe(0);
+    expect(await list("?pattern=no-such-pattern")).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect((await list("?pattern=")).total).toBe(28);
+    const tooLong = await t.app.inject(`/api/connections?pattern=${"x".repeat(201)}`);
+    expect(tooLong.statusCode).toBe(400);
+    expectErrorShape(tooLong, "invalid_parameter");
+  });
+
   it("walks every connection exactly once through nextCursor, in every sort", async () => {
     for (const sort of ["lastUpdated", "errors", "medianLatency"]) {
       for (const order of ["asc", "desc"]) {

@@ -28,6 +28,7 @@ export const connectionListRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         status: query.status,
         hasErrors: query.hasErrors,
         bookmarked: query.bookmarked,
+        pattern: emptyToUndefined(query.pattern),
         sort: query.sort,
         order: query.order,
         limit: query.limit,

@@ -86,6 +86,13 @@ export const ConnectionListQuerySchema = Type.Object({
   status: Type.Optional(StringEnum(LOG_STATUSES, { description: "Either log has this status" })),
   hasErrors: Type.Optional(Type.Boolean()),
   bookmarked: Type.Optional(Type.Boolean()),
+  pattern: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        "A fleet error pattern's id (GET /api/insights/patterns): connections either of whose logs has it",
+    }),
+  ),
   sort: Type.Optional(StringEnum(CONNECTION_SORTS, { default: "lastUpdated" })),
   order: Type.Optional(StringEnum(["asc", "desc"] as const, { default: "desc" })),
 });

@@ -11,7 +11,9 @@ export const totalErrors = sql<number>`(coalesce(cl.errors, 0) + coalesce(sl.err
 
 export function filterCondition(query: ConnectionQuery, userId: string): RawBuilder<SqlBool> {
   // No stored text can hold NUL (PostgreSQL refuses it even as a parameter): such a filter matches nothing.
-  if (query.q?.includes("\u0000") || query.version?.includes("\u0000")) return sql<SqlBool>`1 = 0`;
+  if (query.q?.includes("\u0000") || query.version?.includes("\u0000") || query.pattern?.includes("\u0000")) {
+    return sql<SqlBool>`1 = 0`;
+  }
   const conditions: RawBuilder<unknown>[] = [];
   if (query.q !== undefined && query.q !== "") {
     // The escape character is written in the SQL, not bound: PostgreSQL's planner then sees a constant
@@ -34,6 +36,12 @@ export function filterCondition(query: ConnectionQuery, userId: string): RawBuil
       select 1 from bookmarks b where b.connection_id = c.connection_id and b.user_id = ${userId}
     )`;
     conditions.push(query.bookmarked ? bookmarked : sql`not ${bookmarked}`);
+  }
+  if (query.pattern !== undefined) {
+    // One uncorrelated subquery (the logs with the pattern, through log_patterns_pattern_idx), probed by
+    // both log ids: no per-row lookup, and the same plan on SQLite and PostgreSQL.
+    const logs = sql`(select p.log_id from log_patterns p where p.pattern_id = ${query.pattern})`;
+    conditions.push(sql`(c.client_log_id in ${logs} or c.server_log_id in ${logs})`);
   }
   if (conditions.length === 0) return sql<SqlBool>`1 = 1`;
   return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;

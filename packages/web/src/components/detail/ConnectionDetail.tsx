@@ -1,7 +1,9 @@
 import { useConnection } from "../../api/connection.js";
 import { ApiError } from "../../api/http.js";
 import { useUpdateView, useView } from "../../state/use-url-state.js";
+import { ConnectionCharts } from "../charts/ConnectionCharts.js";
 import { EmptyState, ErrorState, Skeleton } from "../common/StateMessage.js";
+import { RawLogViewer } from "../logs/RawLogViewer.js";
 import { DetailHeader } from "./DetailHeader.js";
 import { FieldList } from "./FieldList.js";
 import { LogCard } from "./LogCard.js";
@@ -61,9 +63,9 @@ function OpenConnection({ id }: { id: number }) {
         <LogCard connectionId={id} side="client" log={connection.client} />
         <LogCard connectionId={id} side="server" log={connection.server} />
       </div>
-      {/* Slot: the four charts (Latency, Decode time, Encode time, Encode size) on one time axis. */}
+      <ConnectionCharts connection={connection} />
       <PatternList client={connection.client.patterns} server={connection.server.patterns} />
-      {/* Slot: the raw log viewer (Client log / Server log / both interleaved). */}
+      <RawLogViewer connection={connection} />
     </MomentProvider>
   );
 }

@@ -2,6 +2,7 @@ import { formatCount } from "../../format/format.js";
 import { clearFilters, isFiltered, type ViewState } from "../../state/url-state.js";
 import { useUpdateView } from "../../state/use-url-state.js";
 import { CopyLinkButton } from "../header/HeaderActions.js";
+import { PatternFilterChip } from "../insights/PatternFilterChip.js";
 
 const SORT_WORDS = {
   lastUpdated: { desc: "last updated, newest first", asc: "last updated, oldest first" },
@@ -28,6 +29,7 @@ export function TableToolbar({ view, total }: { view: ViewState; total: number |
         {total === null ? "" : " · "}
         {`sorted by ${SORT_WORDS[view.sort][view.order]}`}
       </span>
+      <PatternFilterChip />
       {isFiltered(view) ? (
         <button
           type="button"

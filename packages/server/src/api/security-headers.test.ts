@@ -1,0 +1,107 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DOCS_CSP, PAGE_CSP } from "./security-headers.js";
+import { openTestApi, type TestApi } from "./test-support/test-api.js";
+
+/** The policy as a map of directive → sources, so a test reads like the policy it checks. */
+function directives(policy: string | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const part of (policy ?? "").split(";")) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) result[name] = sources.join(" ");
+  }
+  return result;
+}
+
+describe("security headers", () => {
+  let t: TestApi;
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "loupe-headers-"));
+    await mkdir(join(root, "assets"));
+    await writeFile(join(root, "index.html"), "<!doctype html><title>Loupe</title>");
+    await writeFile(join(root, "assets", "app-1a2b3c.js"), "console.log('loupe')");
+    t = await openTestApi({
+      webRoot: root,
+      mounts: [
+        {
+          prefix: "/demo-bucket/",
+          // A raw handler hijacks the reply: Fastify's onSend hooks never see it.
+          handle: (_req, res) => {
+            res.setHeader("content-type", "text/plain");
+            res.end("a log");
+            return true;
+          },
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("the page's policy is strict: own origin only, no inline script or style, no framing", () => {
+    expect(directives(PAGE_CSP)).toEqual({
+      "default-src": "'self'",
+      "script-src": "'self'",
+      "style-src": "'self'",
+      "img-src": "'self' data:",
+      "connect-src": "'self'",
+      "object-src": "'none'",
+      "frame-ancestors": "'none'",
+      "base-uri": "'none'",
+      "form-action": "'self'",
+    });
+    expect(PAGE_CSP).not.toContain("unsafe");
+  });
+
+  it("every kind of response carries the policy and the other headers", async () => {
+    const urls = [
+      "/", // the page
+      "/?q=noah&open=28770", // a deep link (single-page fallback)
+      "/assets/app-1a2b3c.js", // a static asset
+      "/assets/missing.js", // a missing file (404 JSON)
+      "/api/connections", // the API
+      "/api/connections/999", // an API error (404 JSON)
+      "/api/connections?limit=0", // a validation error (400)
+      "/api/connections/%zz", // a URL the router cannot decode (Fastify's frameworkErrors)
+      "/api/nope", // an unknown route
+      "/demo-bucket/client1.txt", // a raw mount that hijacks the reply
+      "/healthz",
+      "/metrics",
+    ];
+    for (const url of urls) {
+      const response = await t.app.inject(url);
+      const headers = response.headers;
+      expect(headers["content-security-policy"], url).toBe(PAGE_CSP);
+      expect(headers["x-content-type-options"], url).toBe("nosniff");
+      expect(headers["referrer-policy"], url).toBe("no-referrer");
+      expect(headers["cross-origin-opener-policy"], url).toBe("same-origin");
+      expect(headers["x-frame-options"], url).toBe("DENY");
+    }
+  });
+
+  it("Swagger UI at /docs may use inline styles, and nothing else is loosened", async () => {
+    const loosened = { ...directives(PAGE_CSP), "style-src": "'self' 'unsafe-inline'" };
+    expect(directives(DOCS_CSP)).toEqual(loosened);
+    for (const url of ["/docs", "/docs/", "/docs/json", "/docs/static/swagger-ui.css"]) {
+      const response = await t.app.inject(url);
+      expect(response.statusCode, url).toBeLessThan(400);
+      expect(response.headers["content-security-policy"], url).toBe(DOCS_CSP);
+      expect(response.headers["referrer-policy"], url).toBe("no-referrer");
+    }
+    // A path that merely starts with "docs" is not Swagger UI's.
+    expect((await t.app.inject("/docsx")).headers["content-security-policy"]).toBe(PAGE_CSP);
+  });
+
+  it("one header of each, not duplicates", async () => {
+    const response = await t.app.inject("/api/connections");
+    for (const name of ["content-security-policy", "x-content-type-options", "referrer-policy"]) {
+      expect(typeof response.headers[name], name).toBe("string");
+    }
+  });
+});
