@@ -5,7 +5,7 @@
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { ConnectionPage, ConnectionQuery, ConnectionSort } from "../store.js";
 import { DEFAULT_USER_ID } from "../store.js";
-import { filterCondition, totalErrors } from "./connection-filters.js";
+import { filterCondition, filterReadsLogs, totalErrors } from "./connection-filters.js";
 import { joinedConnections, selectConnectionRow, toConnectionRow } from "./connection-row.js";
 import { type CursorPosition, decodeCursor, encodeCursor } from "./cursor.js";
 import type { StoreContext } from "./database.js";
@@ -48,7 +48,7 @@ export async function listConnections({ db }: StoreContext, query: ConnectionQue
       // One row more than asked tells whether another page exists without a second query.
       .limit(query.limit + 1)
       .execute(),
-    joinedConnections(db)
+    (filterReadsLogs(query) ? joinedConnections(db) : db.selectFrom("connections as c"))
       .select((eb) => eb.fn.countAll<number>().as("total"))
       .where(filter)
       .executeTakeFirstOrThrow(),
