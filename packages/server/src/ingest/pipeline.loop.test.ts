@@ -1,48 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createParsePool, type ParsePool } from "./parse-pool.js";
-import { createIngestPipeline, type IngestPipelineOptions } from "./pipeline.js";
-import { type BuiltWorker, buildParseWorker } from "./test-support/build-worker.js";
+import { describe, expect, it } from "vitest";
+import { createParsePool } from "./parse-pool.js";
 import { FakeQueue } from "./test-support/fake-queue.js";
-import { startLogStore } from "./test-support/log-store.js";
-import { sleep, type TestServer } from "./test-support/test-server.js";
+import { usePipelineHarness } from "./test-support/pipeline-harness.js";
+import { sleep } from "./test-support/test-server.js";
 
 const T0 = Date.UTC(2020, 6, 1);
 
-let server: TestServer;
-let worker: BuiltWorker;
-let pool: ParsePool;
-
-beforeAll(async () => {
-  worker = await buildParseWorker();
-  pool = createParsePool({ size: 2, workerUrl: worker.url });
-  server = await startLogStore();
-});
-afterAll(async () => {
-  await pool.close();
-  await server.close();
-  await worker.remove();
-});
-
-function pipelineFor(queue: FakeQueue, clock: () => number, overrides: Partial<IngestPipelineOptions> = {}) {
-  return createIngestPipeline({
-    store: queue,
-    fetch: { timeoutMs: 300, maxBytes: 4 * 1024 * 1024, retryBaseMs: 1000, retryCapMs: 60_000 },
-    parsePool: pool,
-    concurrency: 3,
-    leaseMs: 60_000,
-    workerId: "test",
-    parserVersion: 7,
-    maxAttempts: 3,
-    clock,
-    pollMs: 10,
-    ...overrides,
-  });
-}
+const harness = usePipelineHarness();
+const pipelineFor = harness.pipelineFor;
 
 describe("ingest pipeline: the loop", () => {
   it("takes a prioritized log next", async () => {
     const queue = new FakeQueue();
-    const ids = [1, 2, 3, 4, 5].map(() => queue.add(`${server.origin}/delay.txt?${Math.random()}`));
+    const ids = [1, 2, 3, 4, 5].map(() => queue.add(`${harness.origin()}/delay.txt?${Math.random()}`));
     const pipeline = pipelineFor(queue, () => T0, {
       concurrency: 1,
       fetch: { timeoutMs: 2000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1 },
@@ -57,7 +27,7 @@ describe("ingest pipeline: the loop", () => {
 
   it("counts a lease lost to another worker and writes nothing", async () => {
     const queue = new FakeQueue();
-    const logId = queue.add(`${server.origin}/missing.txt`);
+    const logId = queue.add(`${harness.origin()}/missing.txt`);
     const claim = queue.claimLogs.bind(queue);
     queue.claimLogs = async (...args) => {
       const claimed = await claim(...args);
@@ -72,7 +42,7 @@ describe("ingest pipeline: the loop", () => {
 
   it("carries on after the store fails to claim", async () => {
     const queue = new FakeQueue();
-    const logId = queue.add(`${server.origin}/gone.txt`);
+    const logId = queue.add(`${harness.origin()}/gone.txt`);
     queue.failClaims = 2;
     const errors: string[] = [];
     const pipeline = pipelineFor(queue, () => T0, {
@@ -85,13 +55,15 @@ describe("ingest pipeline: the loop", () => {
   });
 
   it("retries a log whose parse worker crashed", async () => {
-    const crashing = await worker.variant(
-      "exit-on-chunk",
-      'import { parentPort } from "node:worker_threads"; parentPort.on("message", (m) => { if (m.type === "chunk") process.exit(7); });',
-    );
+    const crashing = await harness
+      .worker()
+      .variant(
+        "exit-on-chunk",
+        'import { parentPort } from "node:worker_threads"; parentPort.on("message", (m) => { if (m.type === "chunk") process.exit(7); });',
+      );
     const crashPool = createParsePool({ size: 1, workerUrl: crashing });
     const queue = new FakeQueue();
-    const logId = queue.add(`${server.origin}/server.txt`);
+    const logId = queue.add(`${harness.origin()}/server.txt`);
     const pipeline = pipelineFor(queue, () => T0, { parsePool: crashPool });
     await pipeline.drain();
     await crashPool.close();
@@ -107,7 +79,7 @@ describe("ingest pipeline: the loop", () => {
 
   it("gives up on a log that cannot finish within its lease", async () => {
     const queue = new FakeQueue();
-    const logId = queue.add(`${server.origin}/drip.txt`);
+    const logId = queue.add(`${harness.origin()}/drip.txt`);
     const pipeline = pipelineFor(queue, () => T0, { leaseMs: 1000, maxAttempts: 1 });
     await pipeline.drain();
     expect(queue.log(logId).outcomes).toEqual([
@@ -121,7 +93,7 @@ describe("ingest pipeline: the loop", () => {
 
   it("stops promptly, leaving logs in flight to their lease", async () => {
     const queue = new FakeQueue();
-    const logId = queue.add(`${server.origin}/hang.txt`);
+    const logId = queue.add(`${harness.origin()}/hang.txt`);
     const pipeline = pipelineFor(queue, () => T0, {
       fetch: { timeoutMs: 30_000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1 },
     });
@@ -137,7 +109,7 @@ describe("ingest pipeline: the loop", () => {
 
   it("lets logs in flight finish within the grace period", async () => {
     const queue = new FakeQueue();
-    const logId = queue.add(`${server.origin}/slow.txt`);
+    const logId = queue.add(`${harness.origin()}/slow.txt`);
     const pipeline = pipelineFor(queue, () => T0, {
       fetch: { timeoutMs: 5000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1 },
     });

@@ -1,45 +1,14 @@
 import { analyzeLog } from "@loupe/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createParsePool, type ParsePool } from "./parse-pool.js";
-import { createIngestPipeline, type IngestPipelineOptions } from "./pipeline.js";
-import { type BuiltWorker, buildParseWorker } from "./test-support/build-worker.js";
+import { describe, expect, it } from "vitest";
 import { FakeQueue } from "./test-support/fake-queue.js";
-import { CLIENT, SERVER, startLogStore } from "./test-support/log-store.js";
-import type { TestServer } from "./test-support/test-server.js";
+import { CLIENT, SERVER } from "./test-support/log-store.js";
+import { usePipelineHarness } from "./test-support/pipeline-harness.js";
 
 const T0 = Date.UTC(2020, 6, 1);
 const HOUR = 3_600_000;
 
-let server: TestServer;
-let worker: BuiltWorker;
-let pool: ParsePool;
-
-beforeAll(async () => {
-  worker = await buildParseWorker();
-  pool = createParsePool({ size: 2, workerUrl: worker.url });
-  server = await startLogStore();
-});
-afterAll(async () => {
-  await pool.close();
-  await server.close();
-  await worker.remove();
-});
-
-function pipelineFor(queue: FakeQueue, clock: () => number, overrides: Partial<IngestPipelineOptions> = {}) {
-  return createIngestPipeline({
-    store: queue,
-    fetch: { timeoutMs: 300, maxBytes: 4 * 1024 * 1024, retryBaseMs: 1000, retryCapMs: 60_000 },
-    parsePool: pool,
-    concurrency: 3,
-    leaseMs: 60_000,
-    workerId: "test",
-    parserVersion: 7,
-    maxAttempts: 3,
-    clock,
-    pollMs: 10,
-    ...overrides,
-  });
-}
+const harness = usePipelineHarness();
+const pipelineFor = harness.pipelineFor;
 
 describe("ingest pipeline against a local object store", () => {
   it("records the right outcome for every kind of answer", async () => {
@@ -58,10 +27,10 @@ describe("ingest pipeline against a local object store", () => {
       "throttled",
       "empty",
     ];
-    const id = Object.fromEntries(paths.map((p) => [p, queue.add(`${server.origin}/${p}.txt`)]));
+    const id = Object.fromEntries(paths.map((p) => [p, queue.add(`${harness.origin()}/${p}.txt`)]));
     let now = T0;
     const pipeline = pipelineFor(queue, () => now);
-    server.inFlight.max = 0;
+    harness.server().inFlight.max = 0;
     // Each drain is one round of attempts; retries come due when the clock moves on. Draining again right
     // after a drain resolved also proves a new loop starts (it once joined the ending one and hung).
     for (let round = 0; round < 4; round++, now += HOUR) await pipeline.drain();
@@ -120,7 +89,7 @@ describe("ingest pipeline against a local object store", () => {
     expect(outcomes("bad")).toEqual([{ kind: "unavailable", error: "HTTP 400", retryAt: null }]);
     expect(outcomes("empty")).toMatchObject([{ kind: "parsed", bytes: 0, analysis: { entries: 0 } }]);
 
-    expect(server.inFlight.max).toBeLessThanOrEqual(3);
+    expect(harness.server().inFlight.max).toBeLessThanOrEqual(3);
     const counters = pipeline.counters();
     expect(counters.fetches).toEqual({
       ok: 4,

@@ -1,10 +1,8 @@
 import { useEffect, useState } from "react";
-import { useRefetchLogs } from "../../api/connection.js";
-import { errorMessage } from "../../api/http.js";
 import { useIngestStatus } from "../../api/ingest.js";
 import type { LogStatus } from "../../api/types.js";
 import { formatCount } from "../../format/format.js";
-import { RetryIcon } from "../common/icons.js";
+import { RefetchButton } from "../common/RefetchButton.js";
 import { StatusBadge } from "../common/StatusBadge.js";
 import { formatSpan } from "./format.js";
 import type { MetricView } from "./metrics.js";
@@ -58,28 +56,12 @@ export function MissingLogNotice({
           <StatusBadge side={side} status={status} />
         </p>
         <p className="muted">{words.body}</p>
-        {status === "unavailable" ? <RetryButton connectionId={connectionId} /> : null}
+        {status === "unavailable" ? (
+          <RefetchButton connectionId={connectionId} className="chart-notice-actions" />
+        ) : null}
         {status === "pending" ? <IngestingProgress /> : null}
       </div>
     </figure>
-  );
-}
-
-function RetryButton({ connectionId }: { connectionId: number }) {
-  const refetch = useRefetchLogs(connectionId);
-  return (
-    <p className="chart-notice-actions">
-      <button
-        type="button"
-        className="btn btn-small"
-        onClick={() => refetch.mutate()}
-        disabled={refetch.isPending}
-      >
-        <RetryIcon />
-        {refetch.isPending ? "Retrying…" : "Retry"}
-      </button>
-      {refetch.isError ? <span className="error-text">{errorMessage(refetch.error)}</span> : null}
-    </p>
   );
 }
 

@@ -1,9 +1,7 @@
-import { useRefetchLogs } from "../../api/connection.js";
-import { errorMessage } from "../../api/http.js";
 import type { LogDetail } from "../../api/types.js";
 import { formatCount, formatPercent } from "../../format/format.js";
 import { SIDE_NAME, type Side, STATUS_WORDS } from "../../format/log-status.js";
-import { RetryIcon } from "../common/icons.js";
+import { RefetchButton } from "../common/RefetchButton.js";
 import { StatusBadge } from "../common/StatusBadge.js";
 
 interface LogCardProps {
@@ -54,7 +52,6 @@ function LogCounts({ log }: { log: LogDetail }) {
 }
 
 function LogProblem({ connectionId, log }: { connectionId: number; log: LogDetail }) {
-  const refetch = useRefetchLogs(connectionId);
   const [headline, ...rest] = STATUS_WORDS[log.status].reason.split(": ");
   return (
     <div className="log-problem">
@@ -64,23 +61,7 @@ function LogProblem({ connectionId, log }: { connectionId: number; log: LogDetai
       </p>
       {log.lastError ? <p className="muted">{`Reason given: ${log.lastError}`}</p> : null}
       {log.status === "unavailable" ? (
-        <p className="log-problem-actions">
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => refetch.mutate()}
-            disabled={refetch.isPending}
-          >
-            <RetryIcon />
-            {refetch.isPending ? "Retrying…" : "Retry now"}
-          </button>
-          {refetch.isError ? <span className="error-text">{errorMessage(refetch.error)}</span> : null}
-          {refetch.isSuccess ? (
-            <span className="muted" role="status">
-              Queued again; this card updates by itself.
-            </span>
-          ) : null}
-        </p>
+        <RefetchButton connectionId={connectionId} label="Retry now" className="log-problem-actions" />
       ) : null}
     </div>
   );
