@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each measured against a baseline in the same run, printed as a
 // Markdown table for docs/benchmarks.md. Big generated inputs are cached in bench/.out/.
-// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, ingest)
+// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, ingest, browser)
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -12,6 +12,7 @@ const suites = {
   mask: ["error-pattern masking on hostile input", () => import("./mask-adversarial.mjs")],
   server: ["API under load, 1,000,000 connections", () => import("./server-load.mjs")],
   ingest: ["demo ingestion (3,000 connections)", () => import("./demo-ingest.mjs")],
+  browser: ["the dashboard in Chromium", () => import("./browser.mjs")],
 };
 
 const outDir = fileURLToPath(new URL("./.out", import.meta.url));
