@@ -130,7 +130,7 @@ export async function run({ outDir }) {
     const table = await withPage(browser, async (page) => {
       await page.goto(demo.url);
       await page.waitForFunction(() => window.__firstRow !== undefined, null, { timeout: 30_000 });
-      return page.evaluate(scrollTable, TABLE_ROWS);
+      return page.evaluate(recordScroll, { selector: "#connections-grid", mode: "rows", target: TABLE_ROWS });
     });
     if (table.reached < TABLE_ROWS) throw new Error(`table scroll stopped at row ${table.reached}`);
     rows.push({
@@ -188,7 +188,7 @@ export async function run({ outDir }) {
       await page.goto(`${big.url}/?open=1`);
       const log = page.locator('.rawlog-scroller[role="log"]');
       await log.waitFor({ state: "visible", timeout: 30_000 });
-      return page.evaluate(scrollViewer);
+      return page.evaluate(recordScroll, { selector: '.rawlog-scroller[role="log"]', mode: "bottom" });
     });
     rows.push({
       name: `raw viewer, ${LOG_LINES.toLocaleString("en")}-line log scrolled top to bottom, p95 frame interval`,
@@ -272,101 +272,74 @@ async function withPage(browser, body, chartLabels = []) {
   }
 }
 
-// In the page: scroll `scroller` by `step()` px each frame until `done()`, recording frame intervals, the
-// main-thread time of each frame (rAF callback → a task posted from it) and long tasks. Serialized into
-// the page by scrollTable/scrollViewer, so it is repeated inside each.
-
-/** In the page: scrolls the grid until row `target` is rendered. */
-function scrollTable(target) {
+/**
+ * In the page (serialized by page.evaluate, so it must be self-contained): scrolls the element matching
+ * `selector` one step per frame, recording frame intervals, the main-thread time of each frame (rAF
+ * callback → a task posted from it) and long tasks. `mode: "rows"` scrolls 120 px a frame (about a wheel
+ * notch) until grid row `target` is rendered; `mode: "bottom"` scrolls to the bottom in about 1,200 frames
+ * and reports the last line number on screen.
+ */
+function recordScroll({ selector, mode, target }) {
   return new Promise((resolve, reject) => {
-    const scroller = document.getElementById("connections-grid");
-    if (!scroller) return reject(new Error("no #connections-grid"));
-    const reached = () => {
+    const scroller = document.querySelector(selector);
+    if (!scroller) return reject(new Error(`no ${selector}`));
+    const rowsReached = () => {
       let max = 0;
       for (const row of scroller.querySelectorAll('[role="row"][id^="connection-row-"]')) {
         max = Math.max(max, Number(row.getAttribute("aria-rowindex")) - 1);
       }
       return max;
     };
-    const intervals = [];
-    const work = [];
-    let longTasks = 0;
-    let longTaskMs = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        longTasks++;
-        longTaskMs += e.duration;
-      }
-    });
-    observer.observe({ type: "longtask" });
-    const channel = new MessageChannel();
-    let frameStart = 0;
-    channel.port1.onmessage = () => work.push(performance.now() - frameStart);
-    const started = performance.now();
-    let last = 0;
-    const frame = (now) => {
-      frameStart = performance.now();
-      if (last > 0) intervals.push(now - last);
-      last = now;
-      const max = reached();
-      if (max >= target || now - started > 120_000) {
-        observer.disconnect();
-        resolve({ intervals, work, longTasks, longTaskMs, reached: max, elapsed: now - started });
-        return;
-      }
-      scroller.scrollTop += 120; // about a mouse wheel notch per frame
-      channel.port2.postMessage(null);
-      requestAnimationFrame(frame);
+    const lastLineShown = () => {
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, line-number gutter included.
+      const text = scroller.innerText.trim().split("\n");
+      const numbers = text.map((l) => Number.parseInt(l.replace(/,/g, ""), 10)).filter(Number.isFinite);
+      return numbers.length > 0 ? Math.max(...numbers) : Number.NaN;
     };
-    requestAnimationFrame(frame);
-  });
-}
-
-/** In the page: scrolls the raw viewer from top to bottom in about 1,200 frames. */
-function scrollViewer() {
-  return new Promise((resolve, reject) => {
-    const scroller = document.querySelector('.rawlog-scroller[role="log"]');
-    if (!scroller) return reject(new Error("no raw viewer"));
-    const intervals = [];
-    const work = [];
-    let longTasks = 0;
-    let longTaskMs = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        longTasks++;
-        longTaskMs += e.duration;
-      }
-    });
-    observer.observe({ type: "longtask" });
-    const channel = new MessageChannel();
-    let frameStart = 0;
-    channel.port1.onmessage = () => work.push(performance.now() - frameStart);
-    const started = performance.now();
-    let last = 0;
     let atBottomFrames = 0;
-    const frame = (now) => {
-      frameStart = performance.now();
-      if (last > 0) intervals.push(now - last);
-      last = now;
+    const done = () => {
+      if (mode === "rows") return rowsReached() >= target;
       const bottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
       atBottomFrames = bottom ? atBottomFrames + 1 : 0;
-      if (atBottomFrames > 30 || now - started > 120_000) {
+      return atBottomFrames > 30;
+    };
+    const step = () => (mode === "rows" ? 120 : Math.max(60, Math.ceil(scroller.scrollHeight / 1200)));
+
+    const intervals = [];
+    const work = [];
+    let longTasks = 0;
+    let longTaskMs = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        longTasks++;
+        longTaskMs += e.duration;
+      }
+    });
+    observer.observe({ type: "longtask" });
+    const channel = new MessageChannel();
+    let frameStart = 0;
+    channel.port1.onmessage = () => work.push(performance.now() - frameStart);
+    const started = performance.now();
+    let last = 0;
+    const frame = (now) => {
+      frameStart = performance.now();
+      if (last > 0) intervals.push(now - last);
+      last = now;
+      if (done() || now - started > 120_000) {
         observer.disconnect();
-        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, line-number gutter included.
-        const text = scroller.innerText.trim().split("\n");
-        const numbers = text.map((l) => Number.parseInt(l.replace(/,/g, ""), 10)).filter(Number.isFinite);
         resolve({
           intervals,
           work,
           longTasks,
           longTaskMs,
-          height: scroller.scrollHeight,
-          lastLine: numbers.length > 0 ? Math.max(...numbers) : Number.NaN,
           elapsed: now - started,
+          height: scroller.scrollHeight,
+          reached: mode === "rows" ? rowsReached() : undefined,
+          lastLine: mode === "bottom" ? lastLineShown() : undefined,
         });
         return;
       }
-      scroller.scrollTop += Math.max(60, Math.ceil(scroller.scrollHeight / 1200));
+      scroller.scrollTop += step();
       channel.port2.postMessage(null);
       requestAnimationFrame(frame);
     };
