@@ -21,7 +21,7 @@ import { chown } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { generateFleet } from "./fleet-data.mjs";
+import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS } from "./fleet-data.mjs";
 import { freePort } from "./loupe-process.mjs";
 
 const run = promisify(execFile);
@@ -149,45 +149,6 @@ function clusterCpuMs(dataDir) {
     return Number.NaN;
   }
 }
-
-const LOG_COLUMNS = [
-  "id",
-  "url",
-  "status",
-  "etag",
-  "last_modified",
-  "bytes",
-  "parser_version",
-  "attempts",
-  "last_error",
-  "http_status",
-  "next_attempt_at",
-  "priority",
-  "entries",
-  "levels",
-  "errors",
-  "warnings",
-  "continuation_lines",
-  "unparsed_lines",
-  "invalid_values",
-  "first_time",
-  "last_time",
-  "duration_seconds",
-  "stats",
-  "median_latency",
-  "ingested_at",
-];
-const CONNECTION_COLUMNS = [
-  "connection_id",
-  "username",
-  "username_lower",
-  "ip",
-  "version",
-  "last_updated",
-  "client_log_id",
-  "server_log_id",
-  "imported_at",
-];
 
 /** CSV field: unquoted empty = NULL, strings quoted with quotes doubled. */
 const csv = (v) =>

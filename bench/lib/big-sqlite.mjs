@@ -5,7 +5,7 @@
 // as the migrations left it. Cached: a finished database is recorded in a sidecar JSON file and reused.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { generateFleet } from "./fleet-data.mjs";
+import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS } from "./fleet-data.mjs";
 
 const require = createRequire(import.meta.url);
 const VERSION = 2; // bump when fleet-data.mjs or this loader changes what ends up in the file
@@ -37,48 +37,10 @@ export async function buildSqliteFleet(path, count) {
     .all();
   for (const { name } of indexes) db.exec(`drop index "${name}"`);
 
-  const logColumns = [
-    "id",
-    "url",
-    "status",
-    "etag",
-    "last_modified",
-    "bytes",
-    "parser_version",
-    "attempts",
-    "last_error",
-    "http_status",
-    "next_attempt_at",
-    "priority",
-    "entries",
-    "levels",
-    "errors",
-    "warnings",
-    "continuation_lines",
-    "unparsed_lines",
-    "invalid_values",
-    "first_time",
-    "last_time",
-    "duration_seconds",
-    "stats",
-    "median_latency",
-    "ingested_at",
-  ];
-  const connectionColumns = [
-    "connection_id",
-    "username",
-    "username_lower",
-    "ip",
-    "version",
-    "last_updated",
-    "client_log_id",
-    "server_log_id",
-    "imported_at",
-  ];
   const insertSql = (table, cols) =>
     `insert into ${table} (${cols.join(", ")}) values (${cols.map((c) => `@${c}`).join(", ")})`;
-  const insertLog = db.prepare(insertSql("logs", logColumns));
-  const insertConnection = db.prepare(insertSql("connections", connectionColumns));
+  const insertLog = db.prepare(insertSql("logs", LOG_COLUMNS));
+  const insertConnection = db.prepare(insertSql("connections", CONNECTION_COLUMNS));
 
   let inTransaction = 0;
   db.exec("begin");

@@ -219,3 +219,43 @@ export function generateFleet({ count, users = 440_000, seed = 20240101 }, onLog
     rareUsername: byRank.at(-1)[1],
   };
 }
+
+/** The columns the bulk loaders write (SQLite inserts, PostgreSQL COPY), in the fleet rows' field names. */
+export const LOG_COLUMNS = [
+  "id",
+  "url",
+  "status",
+  "etag",
+  "last_modified",
+  "bytes",
+  "parser_version",
+  "attempts",
+  "last_error",
+  "http_status",
+  "next_attempt_at",
+  "priority",
+  "entries",
+  "levels",
+  "errors",
+  "warnings",
+  "continuation_lines",
+  "unparsed_lines",
+  "invalid_values",
+  "first_time",
+  "last_time",
+  "duration_seconds",
+  "stats",
+  "median_latency",
+  "ingested_at",
+];
+export const CONNECTION_COLUMNS = [
+  "connection_id",
+  "username",
+  "username_lower",
+  "ip",
+  "version",
+  "last_updated",
+  "client_log_id",
+  "server_log_id",
+  "imported_at",
+];
