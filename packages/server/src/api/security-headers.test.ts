@@ -1,9 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DOCS_CSP, PAGE_CSP } from "./security-headers.js";
 import { openTestApi, type TestApi } from "./test-support/test-api.js";
+import { makeWebRoot } from "./test-support/web-root.js";
 
 /** The policy as a map of directive → sources, so a test reads like the policy it checks. */
 function directives(policy: string | undefined): Record<string, string> {
@@ -20,10 +19,7 @@ describe("security headers", () => {
   let root: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), "loupe-headers-"));
-    await mkdir(join(root, "assets"));
-    await writeFile(join(root, "index.html"), "<!doctype html><title>Loupe</title>");
-    await writeFile(join(root, "assets", "app-1a2b3c.js"), "console.log('loupe')");
+    root = await makeWebRoot("loupe-headers-");
     t = await openTestApi({
       webRoot: root,
       mounts: [

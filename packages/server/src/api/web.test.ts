@@ -1,20 +1,16 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rm } from "node:fs/promises";
 import { createDemoBucketHandler, listDemoLogs } from "@loupe/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectErrorShape } from "./test-support/assertions.js";
 import { openTestApi, type TestApi } from "./test-support/test-api.js";
+import { makeWebRoot } from "./test-support/web-root.js";
 
 describe("the web app's files and raw mounts", () => {
   let t: TestApi;
   let root: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), "loupe-web-"));
-    await mkdir(join(root, "assets"));
-    await writeFile(join(root, "index.html"), "<!doctype html><title>Loupe</title>");
-    await writeFile(join(root, "assets", "app-1a2b3c.js"), "console.log('loupe')");
+    root = await makeWebRoot("loupe-web-");
     t = await openTestApi({
       webRoot: root,
       mounts: [
