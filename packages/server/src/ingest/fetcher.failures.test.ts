@@ -1,28 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FetchLogOptions, fetchLog } from "./fetcher.js";
-import { BODY, startFetchTestServer } from "./test-support/fetch-routes.js";
-import { closedPort, type TestServer } from "./test-support/test-server.js";
+import { describe, expect, it } from "vitest";
+import { fetchLog } from "./fetcher.js";
+import { BODY, FETCH_TEST_OPTIONS, useFetchTestServer } from "./test-support/fetch-routes.js";
+import { closedPort } from "./test-support/test-server.js";
 
-const OPTIONS: FetchLogOptions = { timeoutMs: 300, maxBytes: 1024 * 1024 };
-
-let server: TestServer;
-let base: string;
-
-beforeAll(async () => {
-  server = await startFetchTestServer();
-  base = server.origin;
-});
-
-afterAll(() => server.close());
-
-/** Fetches and collects what onChunk received. */
-async function get(path: string, options: Partial<FetchLogOptions> = {}) {
-  const chunks: Uint8Array[] = [];
-  const result = await fetchLog(`${base}${path}`, { ...OPTIONS, ...options }, (chunk) => {
-    chunks.push(Uint8Array.from(chunk));
-  });
-  return { result, body: Buffer.concat(chunks) };
-}
+const OPTIONS = FETCH_TEST_OPTIONS;
+const { server, base, get } = useFetchTestServer();
 
 describe("fetchLog: failures worth retrying", () => {
   it("times out waiting for the response", async () => {
@@ -66,7 +48,7 @@ describe("fetchLog: redirects", () => {
         return null;
       },
     });
-    expect(result).toMatchObject({ kind: "ok", url: `${base}/log.txt` });
+    expect(result).toMatchObject({ kind: "ok", url: `${base()}/log.txt` });
     expect(body.equals(BODY)).toBe(true);
     expect(checked).toEqual(["/redirect-relative", "/redirect-absolute", "/log.txt"]);
   });
@@ -81,15 +63,15 @@ describe("fetchLog: redirects", () => {
   });
 
   it("stops where checkUrl refuses, before requesting", async () => {
-    const before = server.requests.length;
+    const before = server().requests.length;
     const { result } = await get("/redirect-relative", {
       checkUrl: (url) => (url.pathname === "/redirect-absolute" ? "not on the allowlist" : null),
     });
     expect(result).toEqual({
       kind: "failed",
-      reason: `${base}/redirect-absolute refused: not on the allowlist`,
+      reason: `${base()}/redirect-absolute refused: not on the allowlist`,
     });
-    expect(server.requests.length).toBe(before + 1);
+    expect(server().requests.length).toBe(before + 1);
   });
 
   it("refuses redirects to other schemes and redirects without a Location", async () => {
@@ -113,19 +95,19 @@ describe("fetchLog: the caller's own failures", () => {
   it("rejects with the abort reason, before or during the download", async () => {
     const reason = new Error("shutting down");
     await expect(
-      fetchLog(`${base}/log.txt`, { ...OPTIONS, signal: AbortSignal.abort(reason) }, () => {}),
+      fetchLog(`${base()}/log.txt`, { ...OPTIONS, signal: AbortSignal.abort(reason) }, () => {}),
     ).rejects.toBe(reason);
     const controller = new AbortController();
     setTimeout(() => controller.abort(reason), 100);
-    await expect(fetchLog(`${base}/drip`, { ...OPTIONS, signal: controller.signal }, () => {})).rejects.toBe(
-      reason,
-    );
+    await expect(
+      fetchLog(`${base()}/drip`, { ...OPTIONS, signal: controller.signal }, () => {}),
+    ).rejects.toBe(reason);
   });
 
   it("rejects with the error onChunk threw", async () => {
     const boom = new Error("parser gone");
     await expect(
-      fetchLog(`${base}/chunked.txt`, OPTIONS, () => {
+      fetchLog(`${base()}/chunked.txt`, OPTIONS, () => {
         throw boom;
       }),
     ).rejects.toBe(boom);

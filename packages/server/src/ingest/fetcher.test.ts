@@ -1,28 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FetchLogOptions, fetchLog } from "./fetcher.js";
-import { BODY, startFetchTestServer } from "./test-support/fetch-routes.js";
-import { sleep, type TestServer } from "./test-support/test-server.js";
+import { describe, expect, it } from "vitest";
+import { fetchLog } from "./fetcher.js";
+import { BODY, FETCH_TEST_OPTIONS, useFetchTestServer } from "./test-support/fetch-routes.js";
+import { sleep } from "./test-support/test-server.js";
 
-const OPTIONS: FetchLogOptions = { timeoutMs: 300, maxBytes: 1024 * 1024 };
-
-let server: TestServer;
-let base: string;
-
-beforeAll(async () => {
-  server = await startFetchTestServer();
-  base = server.origin;
-});
-
-afterAll(() => server.close());
-
-/** Fetches and collects what onChunk received. */
-async function get(path: string, options: Partial<FetchLogOptions> = {}) {
-  const chunks: Uint8Array[] = [];
-  const result = await fetchLog(`${base}${path}`, { ...OPTIONS, ...options }, (chunk) => {
-    chunks.push(Uint8Array.from(chunk));
-  });
-  return { result, body: Buffer.concat(chunks) };
-}
+const OPTIONS = FETCH_TEST_OPTIONS;
+const { server, base, get } = useFetchTestServer();
 
 describe("fetchLog: success", () => {
   it("streams a body with its validators", async () => {
@@ -33,14 +15,14 @@ describe("fetchLog: success", () => {
       bytes: BODY.length,
       etag: '"abc"',
       lastModified: "Tue, 30 Jun 2020 21:02:00 GMT",
-      url: `${base}/log.txt`,
+      url: `${base()}/log.txt`,
     });
     expect(body.equals(BODY)).toBe(true);
   });
 
   it("streams a chunked body in many pieces", async () => {
     let calls = 0;
-    const result = await fetchLog(`${base}/chunked.txt`, OPTIONS, () => {
+    const result = await fetchLog(`${base()}/chunked.txt`, OPTIONS, () => {
       calls++;
     });
     expect(result).toMatchObject({ kind: "ok", bytes: BODY.length });
@@ -54,11 +36,11 @@ describe("fetchLog: success", () => {
   });
 
   it("does not count time spent waiting for the consumer as a stall", async () => {
-    const result = await fetchLog(`${base}/chunked.txt`, { ...OPTIONS, timeoutMs: 250 }, async () => {
+    const result = await fetchLog(`${base()}/chunked.txt`, { ...OPTIONS, timeoutMs: 250 }, async () => {
       await sleep(5);
     });
     expect(result).toMatchObject({ kind: "ok" });
-    const slowFirst = await fetchLog(`${base}/log.txt`, { ...OPTIONS, timeoutMs: 250 }, () => sleep(750));
+    const slowFirst = await fetchLog(`${base()}/log.txt`, { ...OPTIONS, timeoutMs: 250 }, () => sleep(750));
     expect(slowFirst).toMatchObject({ kind: "ok" });
   });
 });
@@ -97,7 +79,9 @@ describe("fetchLog: outcomes other than a body", () => {
     expect(body.length).toBe(0);
     const since = await get("/conditional.txt", { lastModified: "Tue, 30 Jun 2020 21:02:00 GMT" });
     expect(since.result).toMatchObject({ kind: "not_modified" });
-    const headers = server.requests.filter((r) => r.url === "/conditional.txt").map((r) => r.headers);
+    const headers = server()
+      .requests.filter((r) => r.url === "/conditional.txt")
+      .map((r) => r.headers);
     expect(headers[0]?.["if-none-match"]).toBe('"abc"');
     expect(headers[1]?.["if-modified-since"]).toBe("Tue, 30 Jun 2020 21:02:00 GMT");
   });

@@ -4,6 +4,8 @@
  */
 import type { ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll } from "vitest";
+import { type FetchLogOptions, fetchLog } from "../fetcher.js";
 import { sleep, startTestServer, type TestServer } from "./test-server.js";
 
 export const BODY = Buffer.from(
@@ -119,4 +121,34 @@ export async function startFetchTestServer(): Promise<TestServer> {
   });
   base = server.origin;
   return server;
+}
+
+/** Short timeouts, so the failure tests stay fast. */
+export const FETCH_TEST_OPTIONS: FetchLogOptions = { timeoutMs: 300, maxBytes: 1024 * 1024 };
+
+/**
+ * The fetcher test files' shared setup: the routes' server for the file's lifetime, its origin, and
+ * `get(path)`, which fetches from it and collects what onChunk received.
+ */
+export function useFetchTestServer() {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startFetchTestServer();
+  });
+  afterAll(() => server.close());
+  return {
+    server: () => server,
+    base: () => server.origin,
+    async get(path: string, options: Partial<FetchLogOptions> = {}) {
+      const chunks: Uint8Array[] = [];
+      const result = await fetchLog(
+        `${server.origin}${path}`,
+        { ...FETCH_TEST_OPTIONS, ...options },
+        (chunk) => {
+          chunks.push(Uint8Array.from(chunk));
+        },
+      );
+      return { result, body: Buffer.concat(chunks) };
+    },
+  };
 }
