@@ -35,7 +35,9 @@ function stripWeak(tag: string): string {
 async function onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   if (reply.statusCode !== 200 || request.routeOptions.config.etag !== true) return payload;
   if (typeof payload !== "string" && !(payload instanceof Uint8Array)) return payload;
-  const etag = weakEtag(payload);
+  // A route that serves a cached body set its tag already (response-cache.ts): no need to hash again.
+  const known = reply.getHeader("etag");
+  const etag = typeof known === "string" ? known : weakEtag(payload);
   reply.header("etag", etag);
   if (!matchesIfNoneMatch(request.headers["if-none-match"], etag)) return payload;
   reply.code(304);

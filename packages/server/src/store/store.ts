@@ -150,6 +150,11 @@ export interface Store {
    */
   importConnections(rows: readonly ConnectionInput[], now?: number): Promise<ImportResult>;
   listConnections(query: ConnectionQuery): Promise<ConnectionPage>;
+  /**
+   * A token that changes whenever a write (here or in another process) may have changed what reads
+   * return; caches key on it (store/kysely/data-generation.ts). Cheap: one tiny query.
+   */
+  dataGeneration(): Promise<string>;
   /** `userId` decides `bookmarked`; default `DEFAULT_USER_ID`. */
   getConnection(connectionId: number, userId?: string): Promise<ConnectionRow | undefined>;
   /** The log row ids of a connection (undefined side: not recorded). */

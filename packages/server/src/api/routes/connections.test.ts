@@ -218,4 +218,24 @@ describe("GET /api/connections", () => {
     expect(response.headers["content-encoding"]).toBe("gzip");
     expect(response.headers.etag).toMatch(/^W\//);
   });
+
+  it("serves a repeated page from its cache, and a changed one as soon as the data changes", async () => {
+    const url = "/api/connections?bookmarked=true&limit=5";
+    const first = await t.app.inject(url);
+    const second = await t.app.inject(url);
+    expect(second.body).toBe(first.body);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.headers["content-type"]).toBe(first.headers["content-type"]);
+    const before = first.json<Page>();
+
+    const starred = await t.app.inject({ method: "PUT", url: "/api/connections/110/bookmark" });
+    expect(starred.statusCode).toBeLessThan(300);
+    const after = await t.app.inject({ url, headers: { "if-none-match": first.headers.etag as string } });
+    expect(after.statusCode).toBe(200);
+    expect(after.json<Page>().total).toBe(before.total + 1);
+    expect(after.json<Page>().items.map((row) => row.connectionId)).toContain(110);
+
+    await t.app.inject({ method: "DELETE", url: "/api/connections/110/bookmark" });
+    expect((await t.app.inject(url)).json<Page>().total).toBe(before.total);
+  });
 });

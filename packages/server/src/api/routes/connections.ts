@@ -1,12 +1,14 @@
 /** GET /api/connections: search, filter, sort and page through connections. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { DEFAULT_USER_ID } from "../../store/store.js";
+import { type ConnectionQuery, DEFAULT_USER_ID } from "../../store/store.js";
 import { toConnectionItem } from "../connection-view.js";
 import type { RouteDeps } from "../deps.js";
+import { ResponseCache, sendCachedJson } from "../response-cache.js";
 import { errorResponses } from "../schemas/common.js";
 import { ConnectionListQuerySchema, ConnectionPageSchema } from "../schemas/connection.js";
 
 export const connectionListRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { store }) => {
+  const responses = new ResponseCache();
   app.get(
     "/connections",
     {
@@ -20,7 +22,7 @@ export const connectionListRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
     },
     async (request, reply) => {
       const query = request.query;
-      const page = await store.listConnections({
+      const listQuery: ConnectionQuery = {
         // An empty box means no filter, not "username equals the empty string".
         q: emptyToUndefined(query.q),
         cursor: emptyToUndefined(query.cursor),
@@ -33,10 +35,22 @@ export const connectionListRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         order: query.order,
         limit: query.limit,
         userId: DEFAULT_USER_ID,
-      });
-      // Revalidate every time (ingestion changes rows), but a 304 saves the body when nothing changed.
-      reply.header("cache-control", "no-cache");
-      return { items: page.items.map(toConnectionItem), nextCursor: page.nextCursor, total: page.total };
+      };
+      // Read before the query: a write committed after this point retires whatever the query returns.
+      const generation = await store.dataGeneration();
+      const key = JSON.stringify(listQuery);
+      let response = responses.get(generation, key);
+      if (response === undefined) {
+        const page = await store.listConnections(listQuery);
+        // The route's response schema serializes (JSON: a string), exactly as returning the object would.
+        const body = reply.serialize({
+          items: page.items.map(toConnectionItem),
+          nextCursor: page.nextCursor,
+          total: page.total,
+        }) as string;
+        response = responses.set(generation, key, body);
+      }
+      return sendCachedJson(reply, response);
     },
   );
 };

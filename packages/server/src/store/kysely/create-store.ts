@@ -18,5 +18,9 @@ export function createKyselyStore(options: StoreOptions): KyselyStore {
   if ("sqlitePath" in options) {
     return new KyselyStore({ ...openSqlite(options.sqlitePath), dialect: "sqlite" });
   }
-  return new KyselyStore({ ...openPostgres(options.databaseUrl), dialect: "postgres" });
+  return new KyselyStore({
+    ...openPostgres(options.databaseUrl),
+    localWrites: { count: 0 },
+    dialect: "postgres",
+  });
 }

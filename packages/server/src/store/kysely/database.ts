@@ -4,6 +4,7 @@
  */
 import type { Generated, Kysely } from "kysely";
 import type { LogStatus } from "../store.js";
+import type { LocalWrites } from "./data-generation.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -91,6 +92,8 @@ export interface Database {
 export interface StoreContext {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /** Shared by every store of this process on the same SQLite file (data-generation.ts). */
+  readonly localWrites: LocalWrites;
   /** Gives the connection(s) back; the store is unusable afterwards. */
   readonly release: () => Promise<void>;
 }

@@ -19,6 +19,8 @@ import { DEFAULT_USER_ID } from "../store.js";
 import { setBookmark } from "./bookmarks.js";
 import { completeLog } from "./complete-log.js";
 import { connectionLogs, getConnection } from "./connection-lookup.js";
+import { CountCache } from "./count-cache.js";
+import { bumpGeneration, readGeneration } from "./data-generation.js";
 import type { StoreContext } from "./database.js";
 import { connectionsWithPattern, fleetPatterns } from "./fleet-patterns.js";
 import { fleetSamples } from "./fleet-samples.js";
@@ -30,9 +32,17 @@ import * as queue from "./queue.js";
 
 export class KyselyStore implements Store, InsightsStore {
   readonly #context: StoreContext;
+  readonly #counts = new CountCache();
 
   constructor(context: StoreContext) {
     this.#context = context;
+  }
+
+  /** Bumps the data generation once `write` has committed (data-generation.ts). */
+  async #changed<T>(write: Promise<T>): Promise<T> {
+    const result = await write;
+    await bumpGeneration(this.#context);
+    return result;
   }
 
   /** Which database answers (tests and diagnostics). */
@@ -53,11 +63,16 @@ export class KyselyStore implements Store, InsightsStore {
   }
 
   importConnections(rows: readonly ConnectionInput[], now: number = Date.now()): Promise<ImportResult> {
-    return importConnections(this.#context, rows, now);
+    return this.#changed(importConnections(this.#context, rows, now));
   }
 
-  listConnections(query: ConnectionQuery): Promise<ConnectionPage> {
-    return listConnections(this.#context, query);
+  dataGeneration(): Promise<string> {
+    return readGeneration(this.#context);
+  }
+
+  async listConnections(query: ConnectionQuery): Promise<ConnectionPage> {
+    const generation = await readGeneration(this.#context);
+    return listConnections(this.#context, query, { generation, counts: this.#counts });
   }
 
   getConnection(connectionId: number, userId: string = DEFAULT_USER_ID): Promise<ConnectionRow | undefined> {
@@ -69,6 +84,7 @@ export class KyselyStore implements Store, InsightsStore {
   }
 
   claimLogs(workerId: string, limit: number, leaseMs: number, now: number): Promise<ClaimedLog[]> {
+    // No bump: a lease changes nothing a reader sees (the log stays `pending` until completed).
     return queue.claimLogs(this.#context, workerId, limit, leaseMs, now);
   }
 
@@ -81,15 +97,15 @@ export class KyselyStore implements Store, InsightsStore {
   }
 
   completeLog(logId: number, leaseToken: string, outcome: IngestOutcome, now: number): Promise<boolean> {
-    return completeLog(this.#context, logId, leaseToken, outcome, now);
+    return this.#changed(completeLog(this.#context, logId, leaseToken, outcome, now));
   }
 
   requeueOutdated(parserVersion: number): Promise<number> {
-    return queue.requeueOutdated(this.#context, parserVersion);
+    return this.#changed(queue.requeueOutdated(this.#context, parserVersion));
   }
 
   requeue(logId: number, now: number): Promise<void> {
-    return queue.requeue(this.#context, logId, now);
+    return this.#changed(queue.requeue(this.#context, logId, now));
   }
 
   ingestStatus(): Promise<IngestStatus> {
@@ -105,7 +121,7 @@ export class KyselyStore implements Store, InsightsStore {
   }
 
   setBookmark(connectionId: number, userId: string, on: boolean): Promise<boolean> {
-    return setBookmark(this.#context, connectionId, userId, on, Date.now());
+    return this.#changed(setBookmark(this.#context, connectionId, userId, on, Date.now()));
   }
 
   fleetSamples(): Promise<readonly FleetLogSample[]> {

@@ -7,8 +7,10 @@ import type { ConnectionPage, ConnectionQuery, ConnectionSort } from "../store.j
 import { DEFAULT_USER_ID } from "../store.js";
 import { filterCondition, filterReadsLogs, totalErrors } from "./connection-filters.js";
 import { joinedConnections, selectConnectionRow, toConnectionRow } from "./connection-row.js";
+import { type CountCache, countKey } from "./count-cache.js";
 import { type CursorPosition, decodeCursor, encodeCursor } from "./cursor.js";
 import type { StoreContext } from "./database.js";
+import { usernameIndexCondition } from "./username-search.js";
 
 interface SortKey {
   readonly expression: RawBuilder<number | null>;
@@ -22,7 +24,18 @@ const SORT_KEYS: Readonly<Record<ConnectionSort, SortKey>> = {
   medianLatency: { expression: sql<number | null>`cl.median_latency`, nullable: true },
 };
 
-export async function listConnections({ db }: StoreContext, query: ConnectionQuery): Promise<ConnectionPage> {
+/** What a list call may reuse: the data generation it runs at, and the totals counted at it. */
+export interface ListCaches {
+  readonly generation: string;
+  readonly counts: CountCache;
+}
+
+export async function listConnections(
+  context: StoreContext,
+  query: ConnectionQuery,
+  caches: ListCaches,
+): Promise<ConnectionPage> {
+  const { db } = context;
   if (!Number.isSafeInteger(query.limit) || query.limit < 1) {
     throw new RangeError(`limit must be a positive integer, got ${query.limit}`);
   }
@@ -30,7 +43,12 @@ export async function listConnections({ db }: StoreContext, query: ConnectionQue
   const order = query.order ?? "desc";
   const userId = query.userId ?? DEFAULT_USER_ID;
   const key = SORT_KEYS[sort];
-  const filter = filterCondition(query, userId);
+  const indexed =
+    query.q === undefined || query.q === "" ? undefined : await usernameIndexCondition(context, query.q);
+  const filter =
+    indexed === undefined
+      ? filterCondition(query, userId)
+      : sql<SqlBool>`${filterCondition(query, userId)} and ${indexed}`;
   const after =
     query.cursor === undefined
       ? sql<SqlBool>`1 = 1`
@@ -38,7 +56,7 @@ export async function listConnections({ db }: StoreContext, query: ConnectionQue
   const direction = order === "desc" ? sql.raw("desc") : sql.raw("asc");
   const nulls = key.nullable ? sql.raw(" nulls last") : sql.raw("");
 
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     selectConnectionRow(joinedConnections(db), userId)
       .select(key.expression.as("sort_key"))
       .where(filter)
@@ -48,10 +66,13 @@ export async function listConnections({ db }: StoreContext, query: ConnectionQue
       // One row more than asked tells whether another page exists without a second query.
       .limit(query.limit + 1)
       .execute(),
-    (filterReadsLogs(query) ? joinedConnections(db) : db.selectFrom("connections as c"))
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .where(filter)
-      .executeTakeFirstOrThrow(),
+    caches.counts.total(caches.generation, countKey(query, userId), async () => {
+      const count = await (filterReadsLogs(query) ? joinedConnections(db) : db.selectFrom("connections as c"))
+        .select((eb) => eb.fn.countAll<number>().as("total"))
+        .where(filter)
+        .executeTakeFirstOrThrow();
+      return Number(count.total);
+    }),
   ]);
 
   const page = rows.slice(0, query.limit);
@@ -60,7 +81,7 @@ export async function listConnections({ db }: StoreContext, query: ConnectionQue
     rows.length > query.limit && last !== undefined
       ? encodeCursor({ sort, order, key: last.sort_key, connectionId: last.connection_id })
       : null;
-  return { items: page.map(toConnectionRow), nextCursor, total: Number(count.total) };
+  return { items: page.map(toConnectionRow), nextCursor, total };
 }
 
 /** Rows strictly after the cursor's (key, id) in the list's order, nulls (if any) last. */

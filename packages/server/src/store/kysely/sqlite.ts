@@ -18,6 +18,7 @@ import {
   type SqliteDialectConfig,
   SqliteDriver,
 } from "kysely";
+import type { LocalWrites } from "./data-generation.js";
 import type { Database as Schema } from "./database.js";
 
 /** How long a writer waits for another process's write lock before giving up. */
@@ -54,12 +55,14 @@ class LoupeSqliteDialect extends SqliteDialect {
 
 export interface SqliteHandle {
   readonly db: Kysely<Schema>;
+  readonly localWrites: LocalWrites;
   /** Closes the file once the last store of this process that opened it lets go. */
   release(): Promise<void>;
 }
 
 interface SharedFile {
   readonly db: Kysely<Schema>;
+  readonly localWrites: LocalWrites;
   users: number;
 }
 
@@ -77,7 +80,7 @@ export function openSqlite(path: string): SqliteHandle {
   const key = path === ":memory:" ? `:memory:#${++memoryDatabases}` : resolve(path);
   let shared = openFiles.get(key);
   if (shared === undefined) {
-    shared = { db: connect(path), users: 0 };
+    shared = { db: connect(path), localWrites: { count: 0 }, users: 0 };
     openFiles.set(key, shared);
   }
   shared.users++;
@@ -85,6 +88,7 @@ export function openSqlite(path: string): SqliteHandle {
   let released = false;
   return {
     db: file.db,
+    localWrites: file.localWrites,
     async release() {
       if (released) return;
       released = true;
