@@ -6,12 +6,11 @@
  * `createDemoBucketHandler` mounts inside any Node server (it returns false for paths that are not its
  * own); `startDemoBucket` stands one up alone, for tests.
  */
-import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { generateDemoLog } from "./demo-log.js";
+import type { DemoObject } from "./demo-object.js";
 import { SizedLru } from "./lru.js";
-import { describeDemoLog } from "./manifest.js";
+import { inlineObjectSource, type ObjectSource, workerObjectSource } from "./object-source.js";
 import { DEFAULT_COUNT, DEFAULT_SEED } from "./plan.js";
 
 export interface DemoBucketOptions {
@@ -21,41 +20,46 @@ export interface DemoBucketOptions {
   readonly prefix?: string;
   /** Bytes of generated objects kept for repeated requests; default 64 MiB. */
   readonly cacheBytes?: number;
+  /**
+   * Generate objects in a worker thread (object-source.ts): for a bucket inside a server whose event
+   * loop has other work. Needs the compiled package (dist/). Default false.
+   */
+  readonly offThread?: boolean;
 }
 
-/** Handles the request and returns true, or returns false (touching nothing) when the path is not its own. */
-export type DemoBucketHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
-
-interface StoredObject {
-  readonly bytes: Uint8Array;
-  readonly etag: string;
-  readonly lastModified: string;
-  readonly lastModifiedMs: number;
-}
+/**
+ * Handles the request and returns true, or returns false (touching nothing) when the path is not its own.
+ * `close` stops the worker thread, if any.
+ */
+export type DemoBucketHandler = ((req: IncomingMessage, res: ServerResponse) => boolean) & {
+  close(): Promise<void>;
+};
 
 export function createDemoBucketHandler(options: DemoBucketOptions = {}): DemoBucketHandler {
   const fleet = { seed: options.seed ?? DEFAULT_SEED, count: options.count ?? DEFAULT_COUNT };
   const prefix = normalisePrefix(options.prefix ?? "/demo-bucket/");
-  const cache = new SizedLru<string, StoredObject>(options.cacheBytes ?? 64 * 1024 * 1024);
+  const cache = new SizedLru<string, DemoObject>(options.cacheBytes ?? 64 * 1024 * 1024);
+  const source: ObjectSource = options.offThread ? workerObjectSource(fleet) : inlineObjectSource(fleet);
+  // A HEAD and a GET (or two fetchers) for one object at once generate it once.
+  const inFlight = new Map<string, Promise<DemoObject | undefined>>();
 
-  const load = (key: string): StoredObject | undefined => {
+  const load = (key: string): Promise<DemoObject | undefined> => {
     const cached = cache.get(key);
-    if (cached !== undefined) return cached;
-    const spec = describeDemoLog(key, fleet);
-    if (spec === undefined || spec.content === "missing") return undefined;
-    const bytes = generateDemoLog(spec);
-    const lastModifiedMs = Math.floor(spec.uploadedMs / 1000) * 1000;
-    const stored: StoredObject = {
-      bytes,
-      etag: `"${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}"`,
-      lastModified: new Date(lastModifiedMs).toUTCString(),
-      lastModifiedMs,
-    };
-    cache.set(key, stored, bytes.length + 256);
-    return stored;
+    if (cached !== undefined) return Promise.resolve(cached);
+    let loading = inFlight.get(key);
+    if (loading === undefined) {
+      loading = source.load(key).then((object) => {
+        if (object !== undefined) cache.set(key, object, object.bytes.length + 256);
+        return object;
+      });
+      const settle = () => inFlight.delete(key);
+      loading.then(settle, settle);
+      inFlight.set(key, loading);
+    }
+    return loading;
   };
 
-  return (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (!path.startsWith(prefix)) return false;
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -81,14 +85,21 @@ export function createDemoBucketHandler(options: DemoBucketOptions = {}): DemoBu
       sendError(res, req, 403, "AccessDenied", "Access Denied");
       return true;
     }
-    const stored = load(key);
-    if (stored === undefined) sendError(res, req, 404, "NoSuchKey", "The specified key does not exist.", key);
-    else sendObject(req, res, stored);
+    load(key).then(
+      (stored) => {
+        if (stored === undefined)
+          sendError(res, req, 404, "NoSuchKey", "The specified key does not exist.", key);
+        else sendObject(req, res, stored);
+      },
+      // Like an object store having a bad moment: the client retries.
+      () => sendError(res, req, 500, "InternalError", "We encountered an internal error. Please try again."),
+    );
     return true;
   };
+  return Object.assign(handle, { close: () => source.close() });
 }
 
-function sendObject(req: IncomingMessage, res: ServerResponse, stored: StoredObject): void {
+function sendObject(req: IncomingMessage, res: ServerResponse, stored: DemoObject): void {
   res.setHeader("etag", stored.etag);
   res.setHeader("last-modified", stored.lastModified);
   res.setHeader("accept-ranges", "bytes");
@@ -114,7 +125,7 @@ function sendObject(req: IncomingMessage, res: ServerResponse, stored: StoredObj
 }
 
 /** If-None-Match wins over If-Modified-Since, as in RFC 9110. */
-function notModified(req: IncomingMessage, stored: StoredObject): boolean {
+function notModified(req: IncomingMessage, stored: DemoObject): boolean {
   const ifNoneMatch = req.headers["if-none-match"];
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch.split(",").some((tag) => {
@@ -212,10 +223,12 @@ export async function startDemoBucket(options: StartDemoBucketOptions = {}): Pro
   return {
     url: `http://${urlHost}:${port}${prefix}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await handle.close();
+    },
   };
 }
