@@ -12,12 +12,13 @@ export function percentile(sorted, p) {
 /**
  * Runs autocannon against one URL. Options: connections (50), duration in seconds (10), overallRate
  * (requests/s over all connections; unlimited by default), timeout in seconds (10), headers, and `until`
- * (a promise: the run stops early when it settles; `duration` stays the upper bound).
+ * (a promise: the run stops early when it settles; `duration` stays the upper bound), and `nextPath` (a
+ * function called before every request for the path to ask for: requests that differ, so caches miss).
  * Returns {requests, rps, p50, p95, p99, max, timeouts, errors, non2xx, bytesPerResponse}.
  */
 export async function hammer(
   url,
-  { connections = 50, duration = 10, overallRate, timeout = 10, headers, until } = {},
+  { connections = 50, duration = 10, overallRate, timeout = 10, headers, until, nextPath } = {},
 ) {
   const latencies = [];
   let non2xx = 0;
@@ -29,6 +30,15 @@ export async function hammer(
     timeout,
     headers,
     ...(overallRate === undefined ? {} : { overallRate }),
+    ...(nextPath === undefined
+      ? {}
+      : {
+          requests: [
+            {
+              setupRequest: (request) => ({ ...request, path: nextPath() }),
+            },
+          ],
+        }),
   });
   instance.on("response", (_client, statusCode, resBytes, responseTime) => {
     latencies.push(responseTime);

@@ -18,6 +18,17 @@ export function filterReadsLogs(query: ConnectionQuery): boolean {
   return (query.status !== undefined && query.status !== "not_recorded") || query.hasErrors !== undefined;
 }
 
+/** The username search is the only filter (its index can then count alone: username-search.ts). */
+export function onlyUsernameFilter(query: ConnectionQuery): boolean {
+  return (
+    query.version === undefined &&
+    query.status === undefined &&
+    query.hasErrors === undefined &&
+    query.bookmarked === undefined &&
+    query.pattern === undefined
+  );
+}
+
 export function filterCondition(query: ConnectionQuery, userId: string): RawBuilder<SqlBool> {
   // No stored text can hold NUL (PostgreSQL refuses it even as a parameter): such a filter matches nothing.
   if (query.q?.includes("\u0000") || query.version?.includes("\u0000") || query.pattern?.includes("\u0000")) {

@@ -25,6 +25,7 @@ describe("CountCache", () => {
     const base = { limit: 50, q: "ann", version: "v1" } as const;
     expect(countKey({ ...base, cursor: "x", sort: "errors", limit: 10 }, "u1")).toBe(countKey(base, "u2"));
     expect(countKey({ ...base, q: "anna" }, "u1")).not.toBe(countKey(base, "u1"));
+    expect(countKey({ ...base, q: "ANN" }, "u1")).toBe(countKey(base, "u1"));
     expect(countKey({ ...base, bookmarked: true }, "u1")).not.toBe(
       countKey({ ...base, bookmarked: true }, "u2"),
     );

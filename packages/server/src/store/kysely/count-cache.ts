@@ -34,7 +34,8 @@ export class CountCache {
 /** What `total` depends on: the filters (not the cursor, sort, order or page size). */
 export function countKey(query: ConnectionQuery, userId: string): string {
   return JSON.stringify([
-    query.q ?? "",
+    // Search folds case: "Noah" and "noah" count the same rows.
+    (query.q ?? "").toLowerCase(),
     query.version ?? null,
     query.status ?? null,
     query.hasErrors ?? null,

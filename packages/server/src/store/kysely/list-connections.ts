@@ -5,12 +5,12 @@
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { ConnectionPage, ConnectionQuery, ConnectionSort } from "../store.js";
 import { DEFAULT_USER_ID } from "../store.js";
-import { filterCondition, filterReadsLogs, totalErrors } from "./connection-filters.js";
+import { filterCondition, filterReadsLogs, onlyUsernameFilter, totalErrors } from "./connection-filters.js";
 import { joinedConnections, selectConnectionRow, toConnectionRow } from "./connection-row.js";
 import { type CountCache, countKey } from "./count-cache.js";
 import { type CursorPosition, decodeCursor, encodeCursor } from "./cursor.js";
 import type { StoreContext } from "./database.js";
-import { usernameIndexCondition } from "./username-search.js";
+import { planUsernameSearch } from "./username-search.js";
 
 interface SortKey {
   readonly expression: RawBuilder<number | null>;
@@ -43,12 +43,14 @@ export async function listConnections(
   const order = query.order ?? "desc";
   const userId = query.userId ?? DEFAULT_USER_ID;
   const key = SORT_KEYS[sort];
-  const indexed =
-    query.q === undefined || query.q === "" ? undefined : await usernameIndexCondition(context, query.q);
+  const search =
+    query.q === undefined || query.q === ""
+      ? {}
+      : await planUsernameSearch(context, query.q, onlyUsernameFilter(query));
   const filter =
-    indexed === undefined
+    search.condition === undefined
       ? filterCondition(query, userId)
-      : sql<SqlBool>`${filterCondition(query, userId)} and ${indexed}`;
+      : sql<SqlBool>`${filterCondition(query, userId)} and ${search.condition}`;
   const after =
     query.cursor === undefined
       ? sql<SqlBool>`1 = 1`
@@ -66,13 +68,21 @@ export async function listConnections(
       // One row more than asked tells whether another page exists without a second query.
       .limit(query.limit + 1)
       .execute(),
-    caches.counts.total(caches.generation, countKey(query, userId), async () => {
-      const count = await (filterReadsLogs(query) ? joinedConnections(db) : db.selectFrom("connections as c"))
-        .select((eb) => eb.fn.countAll<number>().as("total"))
-        .where(filter)
-        .executeTakeFirstOrThrow();
-      return Number(count.total);
-    }),
+    caches.counts.total(
+      caches.generation,
+      countKey(query, userId),
+      search.total ??
+        (async () => {
+          const count = await (filterReadsLogs(query)
+            ? joinedConnections(db)
+            : db.selectFrom("connections as c")
+          )
+            .select((eb) => eb.fn.countAll<number>().as("total"))
+            .where(filter)
+            .executeTakeFirstOrThrow();
+          return Number(count.total);
+        }),
+    ),
   ]);
 
   const page = rows.slice(0, query.limit);
