@@ -6,11 +6,12 @@
 import { createDemoBucketHandler } from "@loupe/demo";
 import { buildApi } from "./api/app.js";
 import type { ServeConfig } from "./config/config.js";
-import { createIngestion, importRows } from "./ingestion.js";
+import { importRows } from "./ingestion.js";
+import { type IngestionThread, startIngestionThread } from "./ingestion-thread.js";
 import { demoRows, manifestRows } from "./manifest-rows.js";
 import { createRawLogSource } from "./raw-logs/raw-log-source.js";
 import { createSourceAllowlist } from "./sources/source-allowlist.js";
-import { openStore } from "./store/open-store.js";
+import { openStore, storeOptions } from "./store/open-store.js";
 import { webRoot } from "./web-root.js";
 
 /** The raw viewer holds whole parsed logs in memory (~3× their size): bigger logs are refused there. */
@@ -28,8 +29,8 @@ export async function serve(
 ): Promise<RunningServer> {
   const store = await openStore(config);
   const sources = createSourceAllowlist(config.allowSources);
-  const ingestion = createIngestion(store, config, sources);
-  const { pipeline } = ingestion;
+  // Started once the manifest is imported (its hosts become trusted sources): ingestion-thread.ts.
+  let ingestion: IngestionThread | undefined;
   const demo = config.manifest === undefined;
   // Off the API's thread: generating the demo's logs was 40% of it during the demo ingest.
   const demoBucket = demo ? createDemoBucketHandler({ count: config.demoCount, offThread: true }) : undefined;
@@ -37,12 +38,16 @@ export async function serve(
     store,
     openAccess: true,
     ingest: {
-      prioritize: (logId) => pipeline.ingestNow(logId),
+      prioritize: async (logId) => {
+        // Before ingestion starts, priority is still recorded: the thread claims the front first.
+        if (ingestion === undefined) await store.prioritize(logId, Date.now());
+        else await ingestion.ingestNow(logId);
+      },
       requeue: async (logId) => {
         await store.requeue(logId, Date.now());
-        await pipeline.ingestNow(logId);
+        await ingestion?.ingestNow(logId);
       },
-      counters: ingestion.counters,
+      counters: () => ingestion?.counters() ?? {},
     },
     rawLogs: createRawLogSource({
       timeoutMs: config.fetchTimeoutMs,
@@ -55,7 +60,7 @@ export async function serve(
   });
   const close = async () => {
     await api.close();
-    await ingestion.close();
+    await ingestion?.close();
     await demoBucket?.close();
     await store.close();
   };
@@ -68,7 +73,17 @@ export async function serve(
       `imported ${rows.length} connections (${imported.inserted} new, ${imported.updated} changed); ` +
         `${imported.logsQueued + imported.reparse} logs queued`,
     );
-    pipeline.start();
+    ingestion = startIngestionThread({
+      store: storeOptions(config),
+      settings: {
+        fetchTimeoutMs: config.fetchTimeoutMs,
+        maxLogBytes: config.maxLogBytes,
+        ingestConcurrency: config.ingestConcurrency,
+        leaseMs: config.leaseMs,
+      },
+      allowSources: config.allowSources,
+      trustedOrigins: sources.trustedOrigins(),
+    });
     return { url, close };
   } catch (error) {
     // A manifest that cannot be read (or a port in use) must not leave a half-started server behind.

@@ -9,17 +9,26 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export function defaultWorkerUrl(): URL {
-  const here = new URL(import.meta.url);
-  return here.pathname.endsWith(".ts")
-    ? new URL("../../dist/ingest/parse-worker.js", here)
-    : new URL("./parse-worker.js", here);
+  return compiledScriptUrl(import.meta.url, "parse-worker.js");
+}
+
+/**
+ * `script`, a worker's entry point beside the module at `moduleUrl`: the module's own folder once
+ * compiled (dist/…), or the same folder under dist/ when the module runs from TypeScript source (src/…).
+ */
+export function compiledScriptUrl(moduleUrl: string, script: string): URL {
+  const here = new URL(moduleUrl);
+  if (!here.pathname.endsWith(".ts")) return new URL(`./${script}`, here);
+  const at = here.pathname.lastIndexOf("/src/");
+  const folder = here.pathname.slice(at + "/src/".length, here.pathname.lastIndexOf("/") + 1);
+  return new URL(`${here.pathname.slice(0, at)}/dist/${folder}${script}`, here);
 }
 
 /** Fails at pool creation, with the fix, rather than at the first log with a module-not-found. */
-export function assertWorkerExists(url: URL): void {
+export function assertWorkerExists(url: URL, what = "parse worker"): void {
   if (url.protocol !== "file:" || existsSync(fileURLToPath(url))) return;
   const hint = url.pathname.includes("/dist/")
     ? " (running from source: build it with `npx tsc -b packages/server`, or use `inline: true`)"
     : "";
-  throw new Error(`parse worker script not found at ${fileURLToPath(url)}${hint}`);
+  throw new Error(`${what} script not found at ${fileURLToPath(url)}${hint}`);
 }

@@ -8,6 +8,8 @@ import type { CheckUrl } from "../ingest/index.js";
 export interface SourceAllowlist {
   /** Trusts the origins of these URLs (an operator's manifest). */
   trustManifestUrls(urls: Iterable<string | null>): void;
+  /** The origins trusted so far (to hand the same trust to another thread). */
+  trustedOrigins(): string[];
   readonly check: CheckUrl;
 }
 
@@ -25,6 +27,7 @@ export function createSourceAllowlist(prefixes: readonly string[]): SourceAllowl
         }
       }
     },
+    trustedOrigins: () => [...origins],
     check(url) {
       if (url.protocol !== "http:" && url.protocol !== "https:")
         return `scheme ${url.protocol} is not allowed`;

@@ -1,17 +1,22 @@
 /** The configured database, migrated and ready: SQLite file (its folder created) or PostgreSQL. */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { createStore } from "./kysely/create-store.js";
+import { createStore, type StoreOptions } from "./kysely/create-store.js";
 import type { InsightsStore, Store } from "./store.js";
 
-export async function openStore(config: {
+export interface DatabaseConfig {
   readonly db: string;
   readonly databaseUrl: string | undefined;
-}): Promise<Store & InsightsStore> {
+}
+
+export async function openStore(config: DatabaseConfig): Promise<Store & InsightsStore> {
   if (config.databaseUrl === undefined) mkdirSync(dirname(config.db), { recursive: true });
-  const store = await createStore(
-    config.databaseUrl === undefined ? { sqlitePath: config.db } : { databaseUrl: config.databaseUrl },
-  );
+  const store = await createStore(storeOptions(config));
   await store.migrate();
   return store;
+}
+
+/** SQLite unless a PostgreSQL URL is configured. */
+export function storeOptions(config: DatabaseConfig): StoreOptions {
+  return config.databaseUrl === undefined ? { sqlitePath: config.db } : { databaseUrl: config.databaseUrl };
 }
