@@ -1,7 +1,15 @@
 /** The demo bucket's worker thread: generates objects away from the event loop that serves requests. */
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { makeDemoObject } from "./demo-object.js";
 import type { ObjectReply, ObjectRequest } from "./object-source.js";
+
+// Background priority, as the server's own threads (packages/server/src/thread-priority.ts): a busy
+// machine slows the bucket, not the requests of the server it is mounted in. Linux only; else a no-op.
+try {
+  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
+} catch {}
 
 parentPort?.on("message", (request: ObjectRequest) => {
   let reply: ObjectReply;

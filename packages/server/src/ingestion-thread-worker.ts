@@ -1,7 +1,7 @@
 /**
  * The ingestion thread's entry point: its own store (on SQLite its own connection, so the pipeline's
  * writes and WAL checkpoints never stop the API's event loop), the parse pool and the pipeline, exactly
- * as `createIngestion` builds them for `loupe ingest`.
+ * as `createIngestion` builds them for `loupe ingest`, at background priority (thread-priority.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { createIngestion } from "./ingestion.js";
@@ -12,9 +12,13 @@ import type {
 } from "./ingestion-thread-protocol.js";
 import { createSourceAllowlist } from "./sources/source-allowlist.js";
 import { createStore } from "./store/kysely/create-store.js";
+import { lowerThreadPriority } from "./thread-priority.js";
 
 /** How often the counters behind /metrics are sent to the main thread. */
 const COUNTERS_EVERY_MS = 1_000;
+
+// Before the parse pool starts: its threads inherit this priority.
+lowerThreadPriority();
 
 const data = workerData as IngestionThreadData;
 const port = parentPort;

@@ -1,0 +1,38 @@
+import { readlinkSync } from "node:fs";
+import { getPriority } from "node:os";
+import { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+
+const onLinux = process.platform === "linux";
+
+describe.runIf(onLinux)("lowerThreadPriority", () => {
+  it("lowers the calling thread alone, and threads it starts inherit it", async () => {
+    const moduleUrl = new URL("../dist/thread-priority.js", import.meta.url).href;
+    // A worker lowers itself, then reports its own nice value and that of a thread it starts.
+    const source = `
+      const { readlinkSync } = require("node:fs");
+      const { getPriority } = require("node:os");
+      const { Worker, parentPort } = require("node:worker_threads");
+      import(${JSON.stringify(moduleUrl)}).then(({ lowerThreadPriority }) => {
+        const lowered = lowerThreadPriority();
+        const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+        const child = new Worker(
+          'const { readlinkSync } = require("node:fs"); const { getPriority } = require("node:os");' +
+          'require("node:worker_threads").parentPort.postMessage(getPriority(Number(readlinkSync("/proc/thread-self").split("/").pop())));',
+          { eval: true },
+        );
+        child.once("message", (childNice) => parentPort.postMessage({ lowered, nice: getPriority(tid), childNice }));
+      });`;
+    const worker = new Worker(source, { eval: true });
+    const report = await new Promise<{ lowered: boolean; nice: number; childNice: number }>(
+      (resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      },
+    );
+    await worker.terminate();
+    const mainTid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    expect(report).toEqual({ lowered: true, nice: 10, childNice: 10 });
+    expect(getPriority(mainTid)).toBe(0);
+  });
+});
