@@ -3,8 +3,9 @@
  * scrolling, opening a connection, bookmarks, deep links, the keyboard, and the fleet insights. Every page
  * must stay free of console errors and CSP violations (openPage's watcher). One server for the file.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectChartsWithData, search, shownTotal } from "./support/dashboard-page.js";
 import {
   allConnections,
   CHART_LABELS,
@@ -22,6 +23,11 @@ import {
   waitUntil,
   withPage,
 } from "./support/loupe-browser.js";
+
+interface LogPageJson {
+  items: { level: string; message: string }[];
+  total: number;
+}
 
 let server: LoupeServer;
 let browser: Browser;
@@ -50,14 +56,6 @@ afterAll(async () => {
 const total = async (query: string) =>
   (await getJson<ConnectionPageJson>(`${base}/api/connections?limit=1&${query}`)).total;
 
-/** The table toolbar's "N match" / "N in total". */
-async function shownTotal(page: Page): Promise<number> {
-  const text = (await page.locator(".table-toolbar .muted.num").first().textContent()) ?? "";
-  const match = /([\d,]+) (?:match|matches|in total)/.exec(text);
-  if (!match?.[1]) return text.includes("none match") ? 0 : Number.NaN;
-  return Number(match[1].replace(/,/g, ""));
-}
-
 /** Whose connections are spread out, with one far below the first page of 100 rows? */
 function userWithFarConnection(): { username: string; ids: number[] } {
   const byUser = new Map<string, number[]>();
@@ -84,41 +82,6 @@ function connectionWithBothLogs(): ConnectionJson {
   );
   if (!found) throw new Error("no demo connection has both logs");
   return found;
-}
-
-async function search(page: Page, text: string): Promise<void> {
-  const box = page.getByLabel("Search connections");
-  await box.click();
-  await box.pressSequentially(text, { delay: 5 });
-  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(text);
-}
-
-/** Canvas pixels that are not blank: axes alone are a few hundred, a series with data many more. */
-async function inkedPixels(page: Page, label: string): Promise<number> {
-  return page.getByLabel(label, { exact: true }).evaluate((container) => {
-    let inked = 0;
-    for (const canvas of Array.from(container.querySelectorAll("canvas"))) {
-      const context = canvas.getContext("2d");
-      if (!context || canvas.width === 0 || canvas.height === 0) continue;
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) inked++;
-    }
-    return inked;
-  });
-}
-
-async function expectChartsWithData(page: Page): Promise<void> {
-  for (const label of CHART_LABELS) {
-    const chart = page.getByLabel(label, { exact: true });
-    await expect.poll(() => chart.count(), { message: `${label} is on the page`, timeout: 15_000 }).toBe(1);
-    await chart.scrollIntoViewIfNeeded();
-    await expect
-      .poll(() => chart.locator("canvas").count(), { message: `${label} has a canvas` })
-      .toBeGreaterThan(0);
-    await expect
-      .poll(() => inkedPixels(page, label), { message: `${label} draws data`, timeout: 10_000 })
-      .toBeGreaterThan(1500);
-  }
 }
 
 describe("the dashboard on the demo fleet", () => {
@@ -221,15 +184,30 @@ describe("the dashboard on the demo fleet", () => {
     await fetch(`${base}/api/connections/${id}/bookmark`, { method: "DELETE" });
   });
 
-  it("a deep link restores the search, the filters and the open connection; Back and Forward follow", async () => {
+  it("a deep link restores the search, the filters, the open connection and its raw log viewer; Back and Forward follow", async () => {
+    // Both logs have lines (the viewer's default is both), and the server log has a few errors (all of
+    // them rendered at once) to filter on.
     const target = fleet.find(
-      (c) => (c.client.errors ?? 0) + (c.server.errors ?? 0) > 0 && c.username !== null && c.version !== null,
+      (c) =>
+        (c.server.errors ?? 0) > 0 &&
+        (c.server.errors ?? 0) <= 10 &&
+        c.client.status === "ok" &&
+        c.server.status === "ok" &&
+        c.username !== null &&
+        c.version !== null,
     );
     if (!target?.username || !target.version)
-      throw new Error("no demo connection with errors, user and version");
+      throw new Error("no demo connection with two logs, server errors, user and version");
     const q = target.username.slice(0, Math.max(3, target.username.indexOf("@")));
-    const query = `q=${encodeURIComponent(q)}&version=${encodeURIComponent(target.version)}&hasErrors=1&sort=errors&open=${target.connectionId}`;
-    const expected = await total(query.replace(/&open=\d+/, "").replace("hasErrors=1", "hasErrors=true"));
+    const lines = `/api/connections/${target.connectionId}/logs?side=server&level=ERROR`;
+    const firstError = (await getJson<LogPageJson>(`${base}${lines}&limit=1`)).items[0];
+    // A word of the first server error, in another case: the search is case-insensitive.
+    const word = /[A-Za-z]{4,}/.exec(firstError?.message ?? "")?.[0]?.toLowerCase();
+    if (!word) throw new Error(`no word to search in ${JSON.stringify(firstError)}`);
+    const matching = (await getJson<LogPageJson>(`${base}${lines}&q=${word}&limit=1`)).total;
+    const log = `logSide=server&logLevels=ERROR&logQ=${word}`;
+    const query = `q=${encodeURIComponent(q)}&version=${encodeURIComponent(target.version)}&hasErrors=1&sort=errors&open=${target.connectionId}&${log}`;
+    const expected = await total(query.replace(/&open=.*$/, "").replace("hasErrors=1", "hasErrors=true"));
     await withPage(browser, async (page) => {
       await page.goto(`${base}/?${query}`);
       await waitForRows(page);
@@ -245,11 +223,40 @@ describe("the dashboard on the demo fleet", () => {
         .attribute(page.locator(`#connection-row-${target.connectionId}`), "aria-selected")
         .toBe("true");
 
-      // Closing is a step Back undoes; Forward closes again.
+      // The raw viewer: the server log alone, ERROR only, searched for the word, the matches marked.
+      const sides = page.getByRole("group", { name: "Which log to show" });
+      const levels = page.getByRole("group", { name: "Show only these levels" });
+      await see.attribute(sides.getByRole("button", { name: "Server" }), "aria-pressed").toBe("true");
+      await see.attribute(levels.getByRole("button", { name: /^ERROR/ }), "aria-pressed").toBe("true");
+      await see.attribute(levels.getByRole("button", { name: /^INFO/ }), "aria-pressed").toBe("false");
+      await see.value(page.getByLabel("Search log lines")).toBe(word);
+      const viewer = page.getByRole("log", { name: "Server log" });
+      await viewer.scrollIntoViewIfNeeded();
+      await see.text(page.locator(".rawlog-count")).toContain(`match '${word}'`);
+      await see.count(viewer.locator(".rawlog-row[data-level]")).toBe(matching);
+      const shownLevels = await viewer
+        .locator(".rawlog-row[data-level]")
+        .evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute("data-level")))]);
+      expect(shownLevels).toEqual(["ERROR"]);
+      await see.text(viewer.locator("mark").first()).toMatch(new RegExp(`^${word}$`, "i"));
+
+      // A level is a step Back undoes; the connection's default side is left out of the URL.
+      await levels.getByRole("button", { name: /^INFO/ }).click();
+      await see.url(page, "logLevels").toBe("ERROR,INFO");
+      await page.goBack();
+      await see.url(page, "logLevels").toBe("ERROR");
+      await see.attribute(levels.getByRole("button", { name: /^INFO/ }), "aria-pressed").toBe("false");
+      await sides.getByRole("button", { name: "Both" }).click();
+      await see.url(page, "logSide").toBeNull();
+      await visible(page.getByRole("log", { name: "Client and server logs" }));
+
+      // Closing is a step Back undoes (the viewer's state with it); Forward closes again.
       await page.getByRole("button", { name: `Close connection ${target.connectionId}` }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get("open")).toBeNull();
+      expect(new URL(page.url()).searchParams.get("logQ")).toBeNull();
       await page.goBack();
       await visible(page.getByRole("heading", { name: new RegExp(`Connection ${target.connectionId}`) }));
+      await see.value(page.getByLabel("Search log lines")).toBe(word);
       await page.goForward();
       await visible(page.getByText("Open a connection to see its logs"));
       expect(new URL(page.url()).searchParams.get("q")).toBe(q);

@@ -13,9 +13,9 @@ import {
 } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./http.js";
 import { keys } from "./keys.js";
-import type { RawLogPage } from "./types.js";
+import type { RawLogPage, RawSide } from "./types.js";
 
-export type RawSide = "client" | "server" | "both";
+export type { RawSide };
 
 /** Entries per request: large enough that scrolling seldom waits, small enough to answer fast. */
 export const LOG_PAGE_SIZE = 500;

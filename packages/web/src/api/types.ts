@@ -11,6 +11,10 @@ export const CONNECTION_SORTS = ["lastUpdated", "errors", "medianLatency"] as co
 export type ConnectionSort = (typeof CONNECTION_SORTS)[number];
 export type SortOrder = "asc" | "desc";
 
+/** Which log the raw viewer reads (GET /api/connections/:id/logs?side=): one, or both interleaved. */
+export const RAW_SIDES = ["client", "server", "both"] as const;
+export type RawSide = (typeof RAW_SIDES)[number];
+
 export interface LogSummary {
   status: LogStatus;
   entries: number | null;

@@ -3,7 +3,7 @@
  * pushState/replaceState, and Back/Forward (popstate) re-render every reader.
  */
 import { useCallback, useSyncExternalStore } from "react";
-import { decodeView, encodeView, type ViewState } from "./url-state.js";
+import { decodeView, encodeView, followOpen, type ViewState } from "./url-state.js";
 
 const CHANGE = "loupe:urlchange";
 
@@ -55,6 +55,6 @@ export function useUpdateView(): (
   return useCallback((patch, mode = "push") => {
     const current = snapshot();
     const next = typeof patch === "function" ? patch(current) : { ...current, ...patch };
-    writeView(next, mode);
+    writeView(followOpen(current, next), mode);
   }, []);
 }

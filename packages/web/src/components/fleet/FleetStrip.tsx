@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { errorMessage } from "../../api/http.js";
 import { formatCount, formatMs, formatRate } from "../../format/format.js";
-import { DEFAULT_VIEW, isFiltered } from "../../state/url-state.js";
+import { clearFilters, isFiltered } from "../../state/url-state.js";
 import { useUpdateView, useView } from "../../state/use-url-state.js";
 import { Skeleton } from "../common/StateMessage.js";
 import { type Figure, useFleetFigures } from "./use-fleet-figures.js";
@@ -62,7 +62,7 @@ export function FleetStrip() {
         caption={isFiltered(view) ? "Show all" : "All sessions"}
         action="Show all connections (clear filters)"
         pressed={!isFiltered(view)}
-        onClick={() => update({ ...DEFAULT_VIEW, sort: view.sort, order: view.order, open: view.open })}
+        onClick={() => update(clearFilters(view))}
       />
       <Tile label="Users" figure={f.users} format={formatCount} caption="With a client log" />
       <Tile

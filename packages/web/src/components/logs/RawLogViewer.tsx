@@ -2,12 +2,14 @@
  * The open connection's raw log lines: the client log, the server log, or both interleaved on one
  * timeline; filtered by level and by text (both on the server), virtualized over the whole filtered log.
  * A chart point clicked (the shared moment) scrolls here; a line under the pointer shows its moment on
- * the charts. Where a log cannot be shown, it says why.
+ * the charts. Where a log cannot be shown, it says why. Which log, the levels and the search are part
+ * of the URL (logSide, logLevels, logQ), so a link restores them; wrapping is this page's own choice.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { type RawLogFilter, type RawSide, useRawLogHead } from "../../api/raw-logs.js";
 import type { ConnectionDetail, RawLogPage } from "../../api/types.js";
 import { formatCount } from "../../format/format.js";
+import { useUpdateView, useView } from "../../state/use-url-state.js";
 import { EmptyState, ErrorState } from "../common/StateMessage.js";
 import { useMoment } from "../detail/moment.js";
 import { normalizeQuery } from "./highlight.js";
@@ -39,9 +41,13 @@ function defaultSide(connection: ConnectionDetail): RawSide {
 export function RawLogViewer({ connection }: { connection: ConnectionDetail }) {
   const id = connection.connectionId;
   const moment = useMoment();
-  const [side, setSide] = useState<RawSide>(() => defaultSide(connection));
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
-  const [q, setQ] = useState("");
+  const view = useView();
+  const update = useUpdateView();
+  const side = view.logSide ?? defaultSide(connection);
+  const chosenKey = view.logLevels.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: chosenKey stands for view.logLevels.
+  const chosen = useMemo<ReadonlySet<string>>(() => new Set(view.logLevels), [chosenKey]);
+  const q = view.logQ;
   const [wrap, setWrap] = useState(false);
   // The moment already scrolled to: kept here, so a filter change (which remounts the lines) does not jump again.
   const shownMoment = useRef<number | null>(null);
@@ -60,18 +66,25 @@ export function RawLogViewer({ connection }: { connection: ConnectionDetail }) {
   const version = `${connection.client.status}/${connection.server.status}`;
   const head = useRawLogHead(id, filter, version);
 
-  const toggleLevel = useCallback((level: string) => {
-    setChosen((current) => {
-      const next = new Set(current);
-      if (next.has(level)) next.delete(level);
-      else next.add(level);
-      return next;
-    });
-  }, []);
-  const clearFilters = () => {
-    setChosen(new Set());
-    setQ("");
-  };
+  // The connection's default side is left out of the URL, like every default.
+  const defaultForThis = defaultSide(connection);
+  const setSide = useCallback(
+    (next: RawSide) => update({ logSide: next === defaultForThis ? null : next }),
+    [update, defaultForThis],
+  );
+  const toggleLevel = useCallback(
+    (level: string) =>
+      update((current) => {
+        const levels = current.logLevels.includes(level)
+          ? current.logLevels.filter((l) => l !== level)
+          : [...current.logLevels, level].sort();
+        return { ...current, logLevels: levels };
+      }),
+    [update],
+  );
+  // Typing refines the current history entry; levels and side are steps Back undoes.
+  const setQ = useCallback((text: string) => update({ logQ: text }, "replace"), [update]);
+  const clearFilters = () => update({ logLevels: [], logQ: "" });
 
   // What is on screen: the answer for the current filter, or the previous one while it loads.
   const shown = head.data;
