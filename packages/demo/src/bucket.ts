@@ -8,9 +8,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { DemoObject } from "./demo-object.js";
+import { type DemoObject, makeDemoObject } from "./demo-object.js";
 import { SizedLru } from "./lru.js";
-import { inlineObjectSource, type ObjectSource, workerObjectSource } from "./object-source.js";
 import { DEFAULT_COUNT, DEFAULT_SEED } from "./plan.js";
 
 export interface DemoBucketOptions {
@@ -20,46 +19,25 @@ export interface DemoBucketOptions {
   readonly prefix?: string;
   /** Bytes of generated objects kept for repeated requests; default 64 MiB. */
   readonly cacheBytes?: number;
-  /**
-   * Generate objects in a worker thread (object-source.ts): for a bucket inside a server whose event
-   * loop has other work. Needs the compiled package (dist/). Default false.
-   */
-  readonly offThread?: boolean;
 }
 
-/**
- * Handles the request and returns true, or returns false (touching nothing) when the path is not its own.
- * `close` stops the worker thread, if any.
- */
-export type DemoBucketHandler = ((req: IncomingMessage, res: ServerResponse) => boolean) & {
-  close(): Promise<void>;
-};
+/** Handles the request and returns true, or returns false (touching nothing) when the path is not its own. */
+export type DemoBucketHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export function createDemoBucketHandler(options: DemoBucketOptions = {}): DemoBucketHandler {
   const fleet = { seed: options.seed ?? DEFAULT_SEED, count: options.count ?? DEFAULT_COUNT };
   const prefix = normalisePrefix(options.prefix ?? "/demo-bucket/");
   const cache = new SizedLru<string, DemoObject>(options.cacheBytes ?? 64 * 1024 * 1024);
-  const source: ObjectSource = options.offThread ? workerObjectSource(fleet) : inlineObjectSource(fleet);
-  // A HEAD and a GET (or two fetchers) for one object at once generate it once.
-  const inFlight = new Map<string, Promise<DemoObject | undefined>>();
 
-  const load = (key: string): Promise<DemoObject | undefined> => {
+  const load = (key: string): DemoObject | undefined => {
     const cached = cache.get(key);
-    if (cached !== undefined) return Promise.resolve(cached);
-    let loading = inFlight.get(key);
-    if (loading === undefined) {
-      loading = source.load(key).then((object) => {
-        if (object !== undefined) cache.set(key, object, object.bytes.length + 256);
-        return object;
-      });
-      const settle = () => inFlight.delete(key);
-      loading.then(settle, settle);
-      inFlight.set(key, loading);
-    }
-    return loading;
+    if (cached !== undefined) return cached;
+    const object = makeDemoObject(key, fleet);
+    if (object !== undefined) cache.set(key, object, object.bytes.length + 256);
+    return object;
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
+  return (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (!path.startsWith(prefix)) return false;
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -85,18 +63,11 @@ export function createDemoBucketHandler(options: DemoBucketOptions = {}): DemoBu
       sendError(res, req, 403, "AccessDenied", "Access Denied");
       return true;
     }
-    load(key).then(
-      (stored) => {
-        if (stored === undefined)
-          sendError(res, req, 404, "NoSuchKey", "The specified key does not exist.", key);
-        else sendObject(req, res, stored);
-      },
-      // Like an object store having a bad moment: the client retries.
-      () => sendError(res, req, 500, "InternalError", "We encountered an internal error. Please try again."),
-    );
+    const stored = load(key);
+    if (stored === undefined) sendError(res, req, 404, "NoSuchKey", "The specified key does not exist.", key);
+    else sendObject(req, res, stored);
     return true;
   };
-  return Object.assign(handle, { close: () => source.close() });
 }
 
 function sendObject(req: IncomingMessage, res: ServerResponse, stored: DemoObject): void {
@@ -223,12 +194,10 @@ export async function startDemoBucket(options: StartDemoBucketOptions = {}): Pro
   return {
     url: `http://${urlHost}:${port}${prefix}`,
     port,
-    close: async () => {
-      await new Promise<void>((resolve, reject) => {
+    close: () =>
+      new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      });
-      await handle.close();
-    },
+      }),
   };
 }

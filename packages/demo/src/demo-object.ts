@@ -1,7 +1,6 @@
 /**
  * One object of the demo bucket as the bucket serves it: the log's bytes, a strong ETag and the upload
- * time. The same function runs on the server's thread (tests, a bucket of its own) or in the bucket's
- * worker thread (object-source.ts), so both serve byte-identical objects.
+ * time, generated from the fleet's plan.
  */
 import { createHash } from "node:crypto";
 import { generateDemoLog } from "./demo-log.js";

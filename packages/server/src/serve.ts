@@ -3,9 +3,10 @@
  * the API and (without a manifest) the demo bucket, whose logs go through the same HTTP ingestion as
  * production's.
  */
-import { createDemoBucketHandler } from "@loupe/demo";
+import { startDemoBucketThread } from "@loupe/demo";
 import { buildApi } from "./api/app.js";
 import type { ServeConfig } from "./config/config.js";
+import { redirectMount } from "./demo-redirect.js";
 import { importRows } from "./ingestion.js";
 import { type IngestionThread, startIngestionThread } from "./ingestion-thread.js";
 import { demoRows, manifestRows } from "./manifest-rows.js";
@@ -32,8 +33,9 @@ export async function serve(
   // Started once the manifest is imported (its hosts become trusted sources): ingestion-thread.ts.
   let ingestion: IngestionThread | undefined;
   const demo = config.manifest === undefined;
-  // Off the API's thread: generating the demo's logs was 40% of it during the demo ingest.
-  const demoBucket = demo ? createDemoBucketHandler({ count: config.demoCount, offThread: true }) : undefined;
+  // Off the API's thread (bucket-thread.ts in @loupe/demo); the server's own URLs redirect there.
+  const demoBucket = demo ? await startDemoBucketThread({ count: config.demoCount }) : undefined;
+  if (demoBucket !== undefined) sources.trustManifestUrls([demoBucket.url]);
   const api = await buildApi({
     store,
     openAccess: true,
@@ -56,7 +58,7 @@ export async function serve(
       cacheBytes: RAW_VIEW_CACHE_BYTES,
     }),
     webRoot: webRoot(),
-    mounts: demoBucket === undefined ? [] : [{ prefix: "/demo-bucket/", handle: demoBucket }],
+    mounts: demoBucket === undefined ? [] : [redirectMount("/demo-bucket/", demoBucket.url)],
   });
   const close = async () => {
     await api.close();
