@@ -27,7 +27,7 @@ import { freePort } from "./loupe-process.mjs";
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const BIN = "/usr/lib/postgresql/15/bin";
-const VERSION = 2; // as big-sqlite.mjs: bump when the data changes
+const VERSION = 3; // as big-sqlite.mjs: bump when the data changes
 
 export function canStartThrowawayPostgres() {
   return existsSync(join(BIN, "initdb")) && existsSync(join(BIN, "pg_ctl"));
@@ -226,6 +226,8 @@ export async function loadPostgresFleet(url, count, outDir) {
           from pg_constraint where contype = 'f' and conrelid::regclass::text in ('connections', 'bookmarks')`)
       ).rows;
       for (const fk of fks) await client.query(`alter table ${fk.tbl} drop constraint "${fk.conname}"`);
+      // Row triggers (the list's copies of log columns) would fire per COPYed row: off, then one refresh.
+      await client.query("alter table connections disable trigger user");
       await client.query(`copy logs (${LOG_COLUMNS.join(", ")}) from '${logsCsv.path}' with (format csv)`);
       await client.query(
         `copy connections (${CONNECTION_COLUMNS.join(", ")}) from '${connectionsCsv.path}' with (format csv)`,
@@ -237,6 +239,11 @@ export async function loadPostgresFleet(url, count, outDir) {
       );
       for (const fk of fks)
         await client.query(`alter table ${fk.tbl} add constraint "${fk.conname}" ${fk.def}`);
+      await client.query("alter table connections enable trigger user");
+      const { refreshListColumns } = await import(
+        "../../packages/server/dist/store/kysely/migrations/003-list-columns.js"
+      );
+      await client.query(refreshListColumns("true"));
     } finally {
       rmSync(logsCsv.path, { force: true });
       rmSync(connectionsCsv.path, { force: true });

@@ -2,14 +2,15 @@
 // synthetic fleet (fleet-data.mjs) inserted directly with better-sqlite3 in big transactions. The
 // migrations' secondary indexes are dropped before the load and re-created from their own SQL afterwards
 // (sorted index builds are much faster than a million random B-tree inserts); the schema ends up exactly
-// as the migrations left it. Likewise the triggers that keep the username FTS index in step: dropped for
-// the load, re-created, and the index rebuilt in one pass. Cached: a finished database is recorded in a sidecar JSON file and reused.
+// as the migrations left it. Likewise the triggers (the username FTS index, the list's copies of log
+// columns): dropped for the load, re-created, and what they maintain rebuilt in one pass each. Cached:
+// a finished database is recorded in a sidecar JSON file and reused.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS } from "./fleet-data.mjs";
 
 const require = createRequire(import.meta.url);
-const VERSION = 3; // bump when fleet-data.mjs or this loader changes what ends up in the file
+const VERSION = 4; // bump when fleet-data.mjs or this loader changes what ends up in the file
 
 export async function buildSqliteFleet(path, count) {
   const metaPath = `${path}.json`;
@@ -78,6 +79,11 @@ export async function buildSqliteFleet(path, count) {
   for (const { sql } of indexes) db.exec(sql);
   for (const { sql } of triggers) db.exec(sql);
   db.exec("insert into connections_username_fts (connections_username_fts) values ('rebuild')");
+  // The list's copies of log columns, as the dropped triggers would have kept them.
+  const { refreshListColumns } = await import(
+    "../../packages/server/dist/store/kysely/migrations/003-list-columns.js"
+  );
+  db.exec(refreshListColumns("1 = 1"));
   const counts = db
     .prepare(
       "select (select count(*) from connections) connections, (select count(*) from logs) logs, (select count(distinct username_lower) from connections) usernames",

@@ -2,9 +2,8 @@
  * The queue's columns of every log row, read straight from the database (the Store offers no view of
  * leases): what a test needs to see what a killed process left behind.
  */
-import Database from "better-sqlite3";
-import pg from "pg";
 import type { StoreOptions } from "../store/kysely/create-store.js";
+import { rawRows } from "./raw-query.js";
 
 export interface QueueRow {
   readonly url: string;
@@ -25,8 +24,7 @@ interface RawRow {
 }
 
 export async function queueRows(options: StoreOptions): Promise<QueueRow[]> {
-  const rows =
-    "sqlitePath" in options ? readSqlite(options.sqlitePath) : await readPostgres(options.databaseUrl);
+  const rows = await rawRows<RawRow>(options, QUERY);
   // PostgreSQL returns bigint columns as strings.
   return rows.map((row) => ({
     url: row.url,
@@ -35,23 +33,4 @@ export async function queueRows(options: StoreOptions): Promise<QueueRow[]> {
     leaseToken: row.lease_token,
     leaseExpiresAt: row.lease_expires_at === null ? null : Number(row.lease_expires_at),
   }));
-}
-
-function readSqlite(path: string): RawRow[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.prepare(QUERY).all() as RawRow[];
-  } finally {
-    db.close();
-  }
-}
-
-async function readPostgres(url: string): Promise<RawRow[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<RawRow>(QUERY)).rows;
-  } finally {
-    await client.end();
-  }
 }

@@ -8,7 +8,8 @@ import type { LocalWrites } from "./data-generation.js";
 
 export type DialectName = "sqlite" | "postgres";
 
-export interface ConnectionsTable {
+/** A connection's columns as the manifest gives them (import writes exactly these). */
+export interface ImportedConnectionColumns {
   readonly connection_id: number;
   readonly username: string | null;
   /** `username` lower-cased in JavaScript, so search folds case the same way on both databases. */
@@ -19,6 +20,14 @@ export interface ConnectionsTable {
   readonly client_log_id: number | null;
   readonly server_log_id: number | null;
   readonly imported_at: number;
+}
+
+export interface ConnectionsTable extends ImportedConnectionColumns {
+  /** Copies kept by triggers (migrations/003-list-columns.ts) for the list's sorts and filters. */
+  readonly errors: Generated<number>;
+  readonly median_latency: number | null;
+  readonly client_status: LogStatus | null;
+  readonly server_status: LogStatus | null;
 }
 
 export interface LogsTable {

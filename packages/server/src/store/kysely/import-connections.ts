@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { ConnectionInput, ImportResult } from "../store.js";
 import { chunks } from "./chunks.js";
-import type { ConnectionsTable, Database, StoreContext } from "./database.js";
+import type { Database, ImportedConnectionColumns, StoreContext } from "./database.js";
 
 export async function importConnections(
   { db }: StoreContext,
@@ -22,7 +22,7 @@ export async function importConnections(
       const { ids, created } = await ensureLogRows(trx, batch);
       totals.logsQueued += created;
       const existing = await existingConnections(trx, batch);
-      const writes: ConnectionsTable[] = [];
+      const writes: ImportedConnectionColumns[] = [];
       for (const input of batch) {
         const row = toConnectionsRow(input, ids, now);
         const before = existing.get(row.connection_id);
@@ -62,7 +62,7 @@ async function ensureLogRows(
 async function existingConnections(
   trx: Kysely<Database>,
   batch: readonly ConnectionInput[],
-): Promise<ReadonlyMap<number, ConnectionsTable>> {
+): Promise<ReadonlyMap<number, ImportedConnectionColumns>> {
   const found = await trx
     .selectFrom("connections")
     .selectAll()
@@ -75,7 +75,10 @@ async function existingConnections(
   return new Map(found.map((row) => [row.connection_id, row]));
 }
 
-async function upsertConnections(trx: Kysely<Database>, rows: readonly ConnectionsTable[]): Promise<void> {
+async function upsertConnections(
+  trx: Kysely<Database>,
+  rows: readonly ImportedConnectionColumns[],
+): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto("connections")
@@ -99,7 +102,7 @@ function toConnectionsRow(
   input: ConnectionInput,
   logIds: ReadonlyMap<string, number>,
   now: number,
-): ConnectionsTable {
+): ImportedConnectionColumns {
   const logId = (url: string | null): number | null => {
     const key = urlOf(url);
     return key === null ? null : (logIds.get(key) ?? null);
@@ -117,7 +120,7 @@ function toConnectionsRow(
   };
 }
 
-function sameConnection(a: ConnectionsTable, b: ConnectionsTable): boolean {
+function sameConnection(a: ImportedConnectionColumns, b: ImportedConnectionColumns): boolean {
   return (
     a.username === b.username &&
     a.ip === b.ip &&

@@ -5,7 +5,7 @@
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { ConnectionPage, ConnectionQuery, ConnectionSort } from "../store.js";
 import { DEFAULT_USER_ID } from "../store.js";
-import { filterCondition, filterReadsLogs, onlyUsernameFilter, totalErrors } from "./connection-filters.js";
+import { filterCondition, onlyUsernameFilter } from "./connection-filters.js";
 import { joinedConnections, selectConnectionRow, toConnectionRow } from "./connection-row.js";
 import { type CountCache, countKey } from "./count-cache.js";
 import { type CursorPosition, decodeCursor, encodeCursor } from "./cursor.js";
@@ -20,8 +20,8 @@ interface SortKey {
 
 const SORT_KEYS: Readonly<Record<ConnectionSort, SortKey>> = {
   lastUpdated: { expression: sql<number>`c.last_updated`, nullable: false },
-  errors: { expression: totalErrors, nullable: false },
-  medianLatency: { expression: sql<number | null>`cl.median_latency`, nullable: true },
+  errors: { expression: sql<number>`c.errors`, nullable: false },
+  medianLatency: { expression: sql<number | null>`c.median_latency`, nullable: true },
 };
 
 /** What a list call may reuse: the data generation it runs at, and the totals counted at it. */
@@ -73,10 +73,8 @@ export async function listConnections(
       countKey(query, userId),
       search.total ??
         (async () => {
-          const count = await (filterReadsLogs(query)
-            ? joinedConnections(db)
-            : db.selectFrom("connections as c")
-          )
+          const count = await db
+            .selectFrom("connections as c")
             .select((eb) => eb.fn.countAll<number>().as("total"))
             .where(filter)
             .executeTakeFirstOrThrow();
