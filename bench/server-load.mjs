@@ -118,6 +118,27 @@ export async function measureServer({ outDir, label, meta, args, databaseCpuMs }
       note: `${fmt(first.ms)} / ${fmt(selectiveFirst.ms)} / ${fmt(broadFirst.ms)} ms, one each, sequential`,
     });
 
+    // Other shapes of the list, one uncached request each: what a user pays for the first look.
+    const shapes = [
+      "sort=errors",
+      "sort=errors&order=asc",
+      "sort=medianLatency",
+      "sort=medianLatency&order=asc",
+      "status=ok",
+      "status=missing",
+      "hasErrors=true",
+      "bookmarked=true",
+      `version=${encodeURIComponent(meta.versions?.[0] ?? "x")}`,
+    ];
+    const shapeTimes = [];
+    for (const shape of shapes) shapeTimes.push(`${shape} ${fmt((await timed(`limit=50&${shape}`)).ms)}`);
+    rows.push({
+      name: `${label} other list shapes, first request each (ms)`,
+      value: Math.max(...shapeTimes.map((t) => Number(t.split(" ")[1]))),
+      unit: "ms (slowest)",
+      note: shapeTimes.join("; "),
+    });
+
     // Walk the cursor DEEP_ROWS deep.
     let cursor = null;
     let walked = 0;
