@@ -12,6 +12,7 @@
  */
 import { sql } from "kysely";
 import type { StoreContext } from "./database.js";
+import { FreshReads } from "./fresh-reads.js";
 
 /** The PostgreSQL sequence (migrations/002-search-and-generation.ts). */
 export const GENERATION_SEQUENCE = "loupe_data_generation";
@@ -21,14 +22,23 @@ export interface LocalWrites {
   count: number;
 }
 
+/** Reads the generation (concurrent callers share reads: see `generationReader`). */
 export async function readGeneration(context: StoreContext): Promise<string> {
   if (context.dialect === "sqlite") {
+    // Microseconds, in-process: no need to share.
     const result = await sql<{ data_version: number }>`pragma data_version`.execute(context.db);
     return `${context.localWrites.count}.${result.rows[0]?.data_version ?? 0}`;
   }
   const result = await sql<{ last_value: number }>`
     select last_value from ${sql.id(GENERATION_SEQUENCE)}`.execute(context.db);
   return String(result.rows[0]?.last_value ?? 0);
+}
+
+/** `readGeneration` for one store; on PostgreSQL, concurrent callers share round trips (fresh-reads.ts). */
+export function generationReader(context: StoreContext): () => Promise<string> {
+  if (context.dialect === "sqlite") return () => readGeneration(context);
+  const reads = new FreshReads(() => readGeneration(context));
+  return () => reads.read();
 }
 
 /**

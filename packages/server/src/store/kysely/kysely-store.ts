@@ -20,7 +20,7 @@ import { setBookmark } from "./bookmarks.js";
 import { completeLog } from "./complete-log.js";
 import { connectionLogs, getConnection } from "./connection-lookup.js";
 import { CountCache } from "./count-cache.js";
-import { bumpGeneration, readGeneration } from "./data-generation.js";
+import { bumpGeneration, generationReader } from "./data-generation.js";
 import type { StoreContext } from "./database.js";
 import { connectionsWithPattern, fleetPatterns } from "./fleet-patterns.js";
 import { fleetSamples } from "./fleet-samples.js";
@@ -33,9 +33,11 @@ import * as queue from "./queue.js";
 export class KyselyStore implements Store, InsightsStore {
   readonly #context: StoreContext;
   readonly #counts = new CountCache();
+  readonly #generation: () => Promise<string>;
 
   constructor(context: StoreContext) {
     this.#context = context;
+    this.#generation = generationReader(context);
   }
 
   /** Bumps the data generation once `write` has committed (data-generation.ts). */
@@ -67,11 +69,11 @@ export class KyselyStore implements Store, InsightsStore {
   }
 
   dataGeneration(): Promise<string> {
-    return readGeneration(this.#context);
+    return this.#generation();
   }
 
   async listConnections(query: ConnectionQuery): Promise<ConnectionPage> {
-    const generation = await readGeneration(this.#context);
+    const generation = await this.#generation();
     return listConnections(this.#context, query, { generation, counts: this.#counts });
   }
 
