@@ -55,3 +55,22 @@ describe("ResponseCache", () => {
     expect(cache.size).toBe(0);
   });
 });
+
+describe("negotiateEncoding and encodedBody", () => {
+  it("prefers brotli, then gzip, honouring q=0, and compresses each body once", async () => {
+    const { negotiateEncoding, encodedBody } = await import("./encoded-body.js");
+    expect(negotiateEncoding("gzip, deflate, br, zstd")).toBe("br");
+    expect(negotiateEncoding("br;q=0, gzip")).toBe("gzip");
+    expect(negotiateEncoding("identity")).toBeUndefined();
+    expect(negotiateEncoding(undefined)).toBeUndefined();
+    const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+    const response = new ResponseCache().set("g", "k", JSON.stringify({ items: "x".repeat(5_000) }));
+    const br = encodedBody(response, "br");
+    expect(br).toBeDefined();
+    expect(encodedBody(response, "br")).toBe(br);
+    expect(brotliDecompressSync(br as Buffer).toString()).toBe(response.body);
+    expect(gunzipSync(encodedBody(response, "gzip") as Buffer).toString()).toBe(response.body);
+    const small = new ResponseCache().set("g", "k", "{}");
+    expect(encodedBody(small, "br")).toBeUndefined();
+  });
+});

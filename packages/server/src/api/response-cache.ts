@@ -3,13 +3,14 @@
  * connections a list request costs ~2 ms of CPU even with its count cached (query, serialization, ETag);
  * 50 users scrolling the same fleet ask for the same pages, so a hit is 0.1 ms (docs/benchmarks.md).
  * A new generation empties the cache: entries are never stale. Bounded by bytes, least recently used
- * first out; and by age, for a write in another process whose generation bump could not be written.
+ * first out (compressed copies, at most two per entry and smaller than its body, are not counted); and
+ * by age, for a write in another process whose generation bump could not be written.
  */
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { type EncodableBody, encodedBody, negotiateEncoding } from "./encoded-body.js";
 import { weakEtag } from "./etag.js";
 
-export interface CachedResponse {
-  readonly body: string;
+export interface CachedResponse extends EncodableBody {
   readonly etag: string;
 }
 
@@ -54,7 +55,7 @@ export class ResponseCache {
 
   /** Keeps `body` (serialized JSON) under `key` and returns it with its ETag. */
   set(generation: string, key: string, body: string): CachedResponse {
-    const response = { body, etag: weakEtag(body) };
+    const response: CachedResponse = { body, etag: weakEtag(body), encoded: new Map() };
     this.#enter(generation);
     if (body.length > this.#maxBytes) return response;
     const previous = this.#entries.get(key);
@@ -86,12 +87,21 @@ export class ResponseCache {
 
 /**
  * Sends a cached JSON body with its tag, revalidated every time (the data changes under ingestion; a
- * 304 saves the body when it did not). A string is sent as it is, not serialized again.
+ * 304 saves the body when it did not), compressed as the client accepts (encoded-body.ts). A string is
+ * sent as it is, not serialized again.
  */
-export function sendCachedJson(reply: FastifyReply, response: CachedResponse): FastifyReply {
-  return reply
+export function sendCachedJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  response: CachedResponse,
+): FastifyReply {
+  reply
     .header("cache-control", "no-cache")
     .header("etag", response.etag)
-    .type("application/json; charset=utf-8")
-    .send(response.body);
+    .header("vary", "accept-encoding")
+    .type("application/json; charset=utf-8");
+  const encoding = negotiateEncoding(request.headers["accept-encoding"]);
+  const encoded = encodedBody(response, encoding);
+  if (encoded === undefined || encoding === undefined) return reply.send(response.body);
+  return reply.header("content-encoding", encoding).send(encoded);
 }

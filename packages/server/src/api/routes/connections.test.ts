@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectErrorShape } from "../test-support/assertions.js";
 import { clientLog, serverLog } from "../test-support/log-text.js";
@@ -217,6 +218,16 @@ describe("GET /api/connections", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-encoding"]).toBe("gzip");
     expect(response.headers.etag).toMatch(/^W\//);
+    // The same page again (from the cache, compressed once) decodes to what an uncompressed client gets.
+    const again = await t.app.inject({
+      url: "/api/connections?limit=500",
+      headers: { "accept-encoding": "br" },
+    });
+    expect(again.headers["content-encoding"]).toBe("br");
+    const plain = await t.app.inject({ url: "/api/connections?limit=500" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(brotliDecompressSync(again.rawPayload).toString()).toBe(plain.body);
+    expect(again.headers.etag).toBe(plain.headers.etag);
   });
 
   it("serves a repeated page from its cache, and a changed one as soon as the data changes", async () => {

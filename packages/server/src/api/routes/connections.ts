@@ -50,7 +50,7 @@ export const connectionListRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         }) as string;
         response = responses.set(generation, key, body);
       }
-      return sendCachedJson(reply, response);
+      return sendCachedJson(request, reply, response);
     },
   );
 };
