@@ -58,15 +58,23 @@ export async function listConnections(
   const direction = order === "desc" ? sql.raw("desc") : sql.raw("asc");
   const nulls = key.nullable ? sql.raw(" nulls last") : sql.raw("");
 
+  const ordered = sql`${key.expression} ${direction}${nulls}, c.connection_id ${direction}`;
+  // The page's ids from `connections` alone (filters and sort keys live there), then the logs and the
+  // bookmark for those rows only. Joining first made SQLite fetch both logs of every match before
+  // sorting: 7,000 random reads of a 1 GB file for a name with 3,500 matches, 260 ms instead of 3.
+  const pageIds = db
+    .selectFrom("connections as c")
+    .select("c.connection_id")
+    .where(filter)
+    .where(after)
+    .orderBy(ordered)
+    // One row more than asked tells whether another page exists without a second query.
+    .limit(query.limit + 1);
   const [rows, total] = await Promise.all([
     selectConnectionRow(joinedConnections(db), userId)
       .select(key.expression.as("sort_key"))
-      .where(filter)
-      .where(after)
-      .orderBy(sql`${key.expression} ${direction}${nulls}`)
-      .orderBy("c.connection_id", order)
-      // One row more than asked tells whether another page exists without a second query.
-      .limit(query.limit + 1)
+      .where("c.connection_id", "in", pageIds)
+      .orderBy(ordered)
       .execute(),
     caches.counts.total(
       caches.generation,
