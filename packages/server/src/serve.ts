@@ -11,6 +11,7 @@ import { importRows } from "./ingestion.js";
 import { type IngestionThread, startIngestionThread } from "./ingestion-thread.js";
 import { demoRows, manifestRows } from "./manifest-rows.js";
 import { createRawLogSource } from "./raw-logs/raw-log-source.js";
+import { serveWorker } from "./serve-worker.js";
 import { createSourceAllowlist } from "./sources/source-allowlist.js";
 import { openStore, storeOptions } from "./store/open-store.js";
 import { webRoot } from "./web-root.js";
@@ -28,29 +29,34 @@ export async function serve(
   config: ServeConfig,
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
+  if (config.role === "worker") return serveWorker(config);
   const store = await openStore(config);
+  // --role api leaves ingestion to workers: the API's fallbacks then queue and prioritise in the store.
+  const ingests = config.role === "all";
   const sources = createSourceAllowlist(config.allowSources);
   // Started once the manifest is imported (its hosts become trusted sources): ingestion-thread.ts.
   let ingestion: IngestionThread | undefined;
-  const demo = config.manifest === undefined;
+  const demo = ingests && config.manifest === undefined;
   // Off the API's thread (bucket-thread.ts in @loupe/demo); the server's own URLs redirect there.
   const demoBucket = demo ? await startDemoBucketThread({ count: config.demoCount }) : undefined;
   if (demoBucket !== undefined) sources.trustManifestUrls([demoBucket.url]);
   const api = await buildApi({
     store,
     openAccess: true,
-    ingest: {
-      prioritize: async (logId) => {
-        // Before ingestion starts, priority is still recorded: the thread claims the front first.
-        if (ingestion === undefined) await store.prioritize(logId, Date.now());
-        else await ingestion.ingestNow(logId);
-      },
-      requeue: async (logId) => {
-        await store.requeue(logId, Date.now());
-        await ingestion?.ingestNow(logId);
-      },
-      counters: () => ingestion?.counters() ?? {},
-    },
+    ingest: !ingests
+      ? undefined
+      : {
+          prioritize: async (logId) => {
+            // Before ingestion starts, priority is still recorded: the thread claims the front first.
+            if (ingestion === undefined) await store.prioritize(logId, Date.now());
+            else await ingestion.ingestNow(logId);
+          },
+          requeue: async (logId) => {
+            await store.requeue(logId, Date.now());
+            await ingestion?.ingestNow(logId);
+          },
+          counters: () => ingestion?.counters() ?? {},
+        },
     rawLogs: createRawLogSource({
       timeoutMs: config.fetchTimeoutMs,
       maxBytes: Math.min(config.maxLogBytes, RAW_VIEW_MAX_BYTES),
@@ -69,12 +75,19 @@ export async function serve(
   try {
     const url = await api.listen({ host: config.host, port: config.port });
     // Import after listening: the demo's log URLs point at this very server.
-    const rows = demo ? demoRows(url, config.demoCount) : await manifestRows(config.manifest as string, log);
-    const imported = await importRows(store, sources, rows);
-    log(
-      `imported ${rows.length} connections (${imported.inserted} new, ${imported.updated} changed); ` +
-        `${imported.logsQueued + imported.reparse} logs queued`,
-    );
+    const rows = demo
+      ? demoRows(url, config.demoCount)
+      : config.manifest === undefined
+        ? []
+        : await manifestRows(config.manifest, log);
+    if (demo || config.manifest !== undefined) {
+      const imported = await importRows(store, sources, rows);
+      log(
+        `imported ${rows.length} connections (${imported.inserted} new, ${imported.updated} changed); ` +
+          `${imported.logsQueued + imported.reparse} logs queued`,
+      );
+    }
+    if (!ingests) return { url, close };
     ingestion = startIngestionThread({
       store: storeOptions(config),
       settings: {

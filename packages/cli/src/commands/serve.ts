@@ -8,9 +8,12 @@ export async function serveCommand(args: readonly string[]): Promise<void> {
     process.stdout.write(server.SERVE_HELP);
     return;
   }
-  const running = await withOperatorErrors(server, () => server.serve(server.parseServeConfig(args)));
+  const config = await withOperatorErrors(server, async () => server.parseServeConfig(args));
+  const running = await withOperatorErrors(server, () => server.serve(config));
   process.stdout.write(
-    `Loupe is serving ${running.url} (open access: listening on loopback without sign-in)\n`,
+    config.role === "worker"
+      ? `Loupe worker is ingesting; health checks and metrics at ${running.url}\n`
+      : `Loupe is serving ${running.url} (${config.role === "api" ? "API and dashboard only; " : ""}open access: listening on loopback without sign-in)\n`,
   );
   const stop = async () => {
     await running.close();

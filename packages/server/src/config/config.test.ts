@@ -46,4 +46,26 @@ describe("parseServeConfig", () => {
     expect(["127.0.0.1", "127.3.2.1", "::1", "localhost"].every(isLoopback)).toBe(true);
     expect(["0.0.0.0", "10.0.0.1", "::", "example.com", "128.0.0.1"].some(isLoopback)).toBe(false);
   });
+
+  it("takes a role from --role or LOUPE_ROLE (all by default) and refuses what a worker cannot do", () => {
+    expect(parseServeConfig([], {}).role).toBe("all");
+    expect(parseServeConfig(["--role", "api"], {}).role).toBe("api");
+    expect(parseServeConfig([], { LOUPE_ROLE: "api" }).role).toBe("api");
+    expect(() => parseServeConfig(["--role", "both"], {})).toThrow(
+      /--role must be all, api or worker, got 'both'/,
+    );
+    expect(() => parseServeConfig(["--role", "worker"], {})).toThrow(/a worker needs --allow-source/);
+    expect(() =>
+      parseServeConfig(
+        ["--role", "worker", "--allow-source", "https://b.example/", "--manifest", "m.json"],
+        {},
+      ),
+    ).toThrow(/a worker does not import manifests/);
+    const worker = parseServeConfig(["--role", "worker"], { LOUPE_ALLOW_SOURCES: "https://b.example/logs/" });
+    expect(worker).toMatchObject({
+      role: "worker",
+      allowSources: ["https://b.example/logs/"],
+      manifest: undefined,
+    });
+  });
 });

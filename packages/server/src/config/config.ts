@@ -5,7 +5,12 @@
 import { isIP } from "node:net";
 import { parseArgs } from "node:util";
 
+/** What one `loupe serve` process does: everything, only the API, or only ingestion (docs/deploy.md). */
+export type ServeRole = "all" | "api" | "worker";
+export const SERVE_ROLES: readonly ServeRole[] = ["all", "api", "worker"];
+
 export interface ServeConfig {
+  readonly role: ServeRole;
   /** Manifest path or http(s) URL; undefined: the built-in demo fleet. */
   readonly manifest: string | undefined;
   /** SQLite file (ignored when databaseUrl is set). */
@@ -33,14 +38,19 @@ export const SERVE_HELP = `usage: loupe serve [options]
 
 Serves the dashboard and its API, and ingests the manifest's logs in the background.
 
+  --role all|api|worker    all: API, dashboard and ingestion in one process (default); api: API and
+                           dashboard only (stateless; several may share one database); worker:
+                           ingestion only, with health checks and metrics on --port (env LOUPE_ROLE)
   --manifest PATH_OR_URL   connections to import: JSON array, NDJSON or the old logs.py literal
-                           (env LOUPE_MANIFEST; default: the built-in demo fleet and demo bucket)
+                           (env LOUPE_MANIFEST; default for --role all: the built-in demo fleet and
+                           demo bucket; api: none, it serves what the database holds)
   --db PATH                SQLite database file (env LOUPE_DB; default ./data/loupe.db)
   --database-url URL       PostgreSQL instead of SQLite, postgres://… (env LOUPE_DATABASE_URL)
   --host ADDRESS           address to listen on (env LOUPE_HOST; default 127.0.0.1)
   --port N                 port to listen on (env LOUPE_PORT; default 8080)
   --allow-source PREFIX    also fetch logs from URLs starting with PREFIX; repeatable
-                           (env LOUPE_ALLOW_SOURCES, comma-separated)
+                           (env LOUPE_ALLOW_SOURCES, comma-separated). A worker fetches only from
+                           these: it does not read the manifest whose hosts the other roles trust
   --demo-count N           connections in the demo fleet (env LOUPE_DEMO_COUNT; default 3000)
   --ingest-concurrency N   logs fetched at once (env LOUPE_INGEST_CONCURRENCY; default 8)
   --fetch-timeout-ms N     per-request timeout (env LOUPE_FETCH_TIMEOUT_MS; default 30000)
@@ -63,6 +73,9 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
     throw new ConfigError(`${(error as Error).message}\n\n${SERVE_HELP}`);
   }
   const v = parsed.values;
+  const roleText = v.role ?? env.LOUPE_ROLE ?? "all";
+  const role = SERVE_ROLES.find((r) => r === roleText);
+  if (role === undefined) throw new ConfigError(`--role must be all, api or worker, got '${roleText}'`);
   const host = v.host ?? env.LOUPE_HOST ?? "127.0.0.1";
   if (!isLoopback(host)) {
     throw new ConfigError(
@@ -82,12 +95,26 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
     if (!/^https?:\/\/[^/]+/i.test(prefix))
       throw new ConfigError(`--allow-source ${prefix}: expected an http(s) URL prefix`);
   }
+  const manifest = v.manifest ?? env.LOUPE_MANIFEST;
+  if (role === "worker" && manifest !== undefined) {
+    throw new ConfigError(
+      "a worker does not import manifests: it ingests what api (or all) processes imported; " +
+        "give --manifest to one of those",
+    );
+  }
+  if (role === "worker" && allowSources.length === 0) {
+    throw new ConfigError(
+      "a worker needs --allow-source: it fetches logs only from those prefixes (it never reads the " +
+        "manifest whose hosts the api processes trust), and would otherwise refuse every log",
+    );
+  }
   const databaseUrl = v["database-url"] ?? env.LOUPE_DATABASE_URL;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
     throw new ConfigError(`--database-url must be a postgres:// URL, got '${databaseUrl}'`);
   }
   return Object.freeze({
-    manifest: v.manifest ?? env.LOUPE_MANIFEST,
+    role,
+    manifest,
     db: v.db ?? env.LOUPE_DB ?? "./data/loupe.db",
     databaseUrl,
     host,
@@ -127,6 +154,7 @@ function parse(args: readonly string[]) {
     strict: true,
     allowPositionals: false,
     options: {
+      role: { type: "string" },
       manifest: { type: "string" },
       db: { type: "string" },
       "database-url": { type: "string" },

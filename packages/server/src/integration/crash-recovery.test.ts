@@ -13,12 +13,16 @@ import { join } from "node:path";
 import { analyzeLog, type LogAnalysis } from "@loupe/core";
 import { generateDemoManifest } from "@loupe/demo";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { StoreOptions } from "../store/kysely/create-store.js";
-import type { IngestStatus } from "../store/store.js";
 import { startCountingDemoBucket } from "../test-support/counting-demo-bucket.js";
 import { expectStoredAnalysis } from "../test-support/expect-ingested.js";
 import { queueRows } from "../test-support/queue-rows.js";
-import { assertBuiltServeKnows, type ServeProcess, startServe } from "../test-support/serve-process.js";
+import {
+  assertBuiltServeKnows,
+  databaseArgs,
+  type ServeProcess,
+  startServe,
+  waitForStatus,
+} from "../test-support/serve-process.js";
 import { storeFactories } from "../test-support/store-factories.js";
 
 /** 300 demo connections name 343 logs (~157 MB). */
@@ -129,10 +133,6 @@ describe.each(storeFactories)("loupe serve SIGKILLed mid-ingest, on $dialect", (
   });
 });
 
-function databaseArgs(options: StoreOptions): string[] {
-  return "sqlitePath" in options ? ["--db", options.sqlitePath] : ["--database-url", options.databaseUrl];
-}
-
 async function analyzeUrl(url: string): Promise<LogAnalysis | "missing"> {
   const response = await fetch(url);
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -142,16 +142,3 @@ async function analyzeUrl(url: string): Promise<LogAnalysis | "missing"> {
 }
 
 /** Polls the server's /api/ingest/status until `done` holds for it. */
-async function waitForStatus(
-  serverUrl: string,
-  done: (status: IngestStatus) => boolean,
-  timeoutMs = 60_000,
-): Promise<IngestStatus> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const status = (await (await fetch(`${serverUrl}/api/ingest/status`)).json()) as IngestStatus;
-    if (done(status)) return status;
-    if (performance.now() > deadline) throw new Error(`ingest status still ${JSON.stringify(status)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

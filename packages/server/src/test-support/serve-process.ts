@@ -6,6 +6,8 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import type { StoreOptions } from "../store/kysely/create-store.js";
+import type { IngestStatus } from "../store/store.js";
 
 const LOUPE_BIN = fileURLToPath(new URL("../../../cli/bin/loupe.js", import.meta.url));
 
@@ -74,7 +76,11 @@ async function servingUrl(
     ended = true;
   });
   for (;;) {
-    const match = /Loupe is serving (http:\/\/[^\s]+)/.exec(output());
+    // `--role worker` prints where its health checks are instead.
+    const match =
+      /Loupe (?:is serving|worker is ingesting; health checks and metrics at) (http:\/\/[^\s]+)/.exec(
+        output(),
+      );
     if (match?.[1] !== undefined) return match[1];
     if (ended) throw new Error(`loupe serve exited before serving:\n${output()}`);
     if (performance.now() > deadline) {
@@ -82,5 +88,25 @@ async function servingUrl(
       throw new Error(`loupe serve did not start within ${timeoutMs} ms:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The flags that point `loupe serve` at a test database. */
+export function databaseArgs(options: StoreOptions): string[] {
+  return "sqlitePath" in options ? ["--db", options.sqlitePath] : ["--database-url", options.databaseUrl];
+}
+
+/** Polls a serving process's /api/ingest/status until `done` holds. */
+export async function waitForStatus(
+  serverUrl: string,
+  done: (status: IngestStatus) => boolean,
+  timeoutMs = 60_000,
+): Promise<IngestStatus> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const status = (await (await fetch(`${serverUrl}/api/ingest/status`)).json()) as IngestStatus;
+    if (done(status)) return status;
+    if (performance.now() > deadline) throw new Error(`ingest status still ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
