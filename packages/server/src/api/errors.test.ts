@@ -119,6 +119,36 @@ describe("error answers", () => {
     }
   });
 
+  it("answers 503 with Retry-After, not 500, while the database cannot be reached", async () => {
+    const t = await openTestApi();
+    const { logger, errors } = captureLogger();
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const down = storeWith(t.store, {
+      dataGeneration: async () => {
+        throw refused;
+      },
+      getConnection: async () => {
+        throw Object.assign(new Error("terminating connection due to administrator command"), {
+          code: "57P01",
+        });
+      },
+    });
+    const app = await buildApi({ store: down, logger });
+    try {
+      for (const url of ["/api/connections", "/api/connections/1"]) {
+        const response = await app.inject(url);
+        expect(response.statusCode).toBe(503);
+        expect(response.headers["retry-after"]).toBe("2");
+        expectErrorShape(response, "unavailable");
+      }
+      // Not a bug: nothing logged at error level.
+      expect(errors).toHaveLength(0);
+    } finally {
+      await app.close();
+      await t.close();
+    }
+  });
+
   it("echoes the request id on every answer", async () => {
     const t = await openTestApi();
     try {

@@ -4,6 +4,7 @@
  * (ApiError), the store (InvalidCursorError), Fastify itself (validation, bad URL, body limits) or a bug.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { isDatabaseUnavailable } from "../store/database-unavailable.js";
 import { InvalidCursorError } from "../store/store.js";
 import { validationMessage } from "./validation-message.js";
 
@@ -15,7 +16,10 @@ export const API_ERRORS = {
   method_not_allowed: { status: 405, description: "The route exists but not for this method." },
   payload_too_large: { status: 413, description: "The request body is over the size limit." },
   unsupported_media_type: { status: 415, description: "The request body's content type is not accepted." },
-  unavailable: { status: 503, description: "The database is not ready; try again shortly." },
+  unavailable: {
+    status: 503,
+    description: "The database is not ready or cannot be reached; try again after Retry-After seconds.",
+  },
   internal: {
     status: 500,
     description: "A bug in Loupe: the server log has the details under the request id.",
@@ -49,8 +53,24 @@ export function notFound(what: string): ApiError {
   return new ApiError("not_found", `${what} does not exist`);
 }
 
+/** What a 503 tells clients to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 2;
+
 /** The one error handler: maps anything thrown to a code, logs what is a bug, answers JSON. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (isDatabaseUnavailable(error)) {
+    // Not a bug, and worth retrying: the database is restarting, failing over or unreachable.
+    request.log.warn({ err: error, reqId: request.id }, "database unavailable");
+    const body: ErrorBody = {
+      error: "unavailable",
+      message: "The database cannot be reached; try again shortly.",
+    };
+    return reply
+      .code(503)
+      .header("retry-after", String(RETRY_AFTER_SECONDS))
+      .type("application/json; charset=utf-8")
+      .send(body);
+  }
   const body = toErrorBody(error, request);
   const status = API_ERRORS[body.error].status;
   if (status >= 500) {

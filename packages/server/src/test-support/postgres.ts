@@ -18,6 +18,10 @@ export const POSTGRES_BIN_DIR = "/usr/lib/postgresql/15/bin";
 export interface ThrowawayPostgres {
   /** Superuser URL of the created database: an admin URL from which tests create their own databases. */
   readonly url: string;
+  /** Stops the server (fast shutdown: clients are disconnected) and keeps its data, for outage tests. */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and data after pause(). */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,10 +68,18 @@ export async function startThrowawayPostgres(binDir: string = POSTGRES_BIN_DIR):
       "-c full_page_writes=off",
       "-c max_connections=200",
     ].join(" ");
-    await pg("pg_ctl", ["-D", dataDir, "-l", logFile, "-o", serverOptions, "-w", "-t", "60", "start"]);
+    const start = () =>
+      pg("pg_ctl", ["-D", dataDir, "-l", logFile, "-o", serverOptions, "-w", "-t", "60", "start"]);
+    await start();
     await pg("createdb", ["-h", root, "-p", String(port), "-U", "postgres", "loupe"]);
     return {
       url: `postgresql://postgres@127.0.0.1:${port}/loupe`,
+      async pause() {
+        await pg("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+      },
+      async resume() {
+        await start();
+      },
       async stop() {
         await pg("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
         await rm(root, { recursive: true, force: true });
