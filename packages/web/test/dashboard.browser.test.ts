@@ -337,7 +337,7 @@ describe("the dashboard on the demo fleet", () => {
     });
   });
 
-  it("fleet insights: versions, the errors-vs-latency scatter and the distributions show the API's figures", async () => {
+  it("the strip's users and the fleet insights (versions, errors vs latency, distributions) show the fleet's figures", async () => {
     const versions = await getJson<{ items: unknown[] }>(`${base}/api/insights/versions`);
     const errorLatency = await getJson<{ n: number; points: unknown[] }>(
       `${base}/api/insights/error-latency`,
@@ -345,6 +345,11 @@ describe("the dashboard on the demo fleet", () => {
     await withPage(browser, async (page) => {
       await page.goto(base);
       await waitForRows(page);
+      // The strip's users: every connection's distinct usernames (as the API compares them, ignoring case).
+      const users = new Set(fleet.flatMap((c) => (c.username === null ? [] : [c.username.toLowerCase()])));
+      await see
+        .text(page.locator(".tile", { hasText: "Users" }).locator(".tile-value"))
+        .toBe(users.size.toLocaleString("en"));
       await page.getByRole("region", { name: "Fleet insights" }).scrollIntoViewIfNeeded();
       const versionsTable = page.locator(".versions-table tbody tr");
       await see.count(versionsTable).toBe(versions.items.length);

@@ -223,10 +223,12 @@ describe("the dashboard on a small fixture fleet", () => {
     });
   });
 
-  it("the fleet insights of a tiny fleet: patterns, one version, and a scatter of the one client log", async () => {
+  it("the fleet insights of a tiny fleet: users, patterns, one version, and a scatter of the one client log", async () => {
     await withPage(browser, async (page) => {
       await page.goto(base);
       await waitForRows(page);
+      // The strip's users are all three connections' users, though only one has a client log (one dot).
+      await see.text(page.locator(".tile", { hasText: "Users" }).locator(".tile-value")).toBe("3");
       const insights = page.getByRole("region", { name: "Fleet insights" });
       await insights.scrollIntoViewIfNeeded();
       await see.count(page.locator(".patterns-table tbody tr")).toBe(3);

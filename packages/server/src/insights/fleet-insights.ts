@@ -55,6 +55,11 @@ export class FleetInsights {
     return this.#cache.get("error-latency", async () => errorsVersusLatency(await this.#samples()));
   }
 
+  /** Distinct usernames across every connection (the fleet strip's "users", beside its connections). */
+  users(): Promise<number> {
+    return this.#cache.get("users", () => this.#store.fleetUsers());
+  }
+
   metrics(): Promise<Readonly<Record<MetricName, MetricDistribution>>> {
     return this.#cache.get("metrics", async () => metricDistributions(await this.#samples()));
   }

@@ -216,6 +216,8 @@ export interface FleetPattern {
 
 export interface InsightsStore {
   fleetSamples(): Promise<readonly FleetLogSample[]>;
+  /** Distinct usernames (case-insensitive) across every connection; null usernames count for no one. */
+  fleetUsers(): Promise<number>;
   fleetPatterns(limit: number): Promise<readonly FleetPattern[]>;
   /** Connections (with their usernames) whose logs contain the pattern: for "filter the table to it". */
   connectionsWithPattern(patternId: string, limit: number): Promise<readonly number[]>;

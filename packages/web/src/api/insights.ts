@@ -2,7 +2,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./http.js";
 import { keys } from "./keys.js";
-import type { ErrorLatencyResponse, MetricsResponse, PatternsResponse, VersionsResponse } from "./types.js";
+import type {
+  ErrorLatencyResponse,
+  MetricsResponse,
+  PatternsResponse,
+  UsersResponse,
+  VersionsResponse,
+} from "./types.js";
 
 const STALE_MS = 5000;
 
@@ -19,6 +25,16 @@ export function useFleetMetrics() {
     queryKey: keys.insights.metrics,
     queryFn: ({ signal }) => apiFetch<MetricsResponse>(apiUrl("/insights/metrics"), { signal }),
     staleTime: STALE_MS,
+  });
+}
+
+/** Distinct usernames across every connection (the fleet strip's "Users"). */
+export function useFleetUsers() {
+  return useQuery({
+    queryKey: keys.insights.users,
+    queryFn: ({ signal }) => apiFetch<UsersResponse>(apiUrl("/insights/users"), { signal }),
+    staleTime: STALE_MS,
+    select: (response) => response.users,
   });
 }
 

@@ -25,5 +25,6 @@ export const keys = {
     versions: ["insights", "versions"] as const,
     errorLatency: ["insights", "error-latency"] as const,
     metrics: ["insights", "metrics"] as const,
+    users: ["insights", "users"] as const,
   },
 };

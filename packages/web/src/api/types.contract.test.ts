@@ -29,6 +29,7 @@ describe("API types", () => {
       same<W.PatternsResponse, Static<typeof N.PatternsResponseSchema>>(true),
       same<W.ErrorLatencyResponse, Static<typeof N.ErrorLatencyResponseSchema>>(true),
       same<W.MetricsResponse, Static<typeof N.MetricsResponseSchema>>(true),
+      same<W.UsersResponse, Static<typeof N.UsersResponseSchema>>(true),
       same<W.SeriesResponse, Static<typeof R.SeriesResponseSchema>>(true),
       same<W.RawLogPage, Static<typeof L.RawLogPageSchema>>(true),
       same<W.LogStatus, (typeof S.LOG_STATUSES)[number]>(true),

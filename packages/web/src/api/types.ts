@@ -175,6 +175,11 @@ export interface MetricDistribution {
 
 export type MetricsResponse = Record<MetricName, MetricDistribution>;
 
+/** GET /api/insights/users: distinct usernames (case-insensitive) across every connection. */
+export interface UsersResponse {
+  users: number;
+}
+
 export interface ErrorBody {
   error: string;
   message: string;

@@ -11,6 +11,7 @@ import {
   PatternIdParamsSchema,
   PatternsQuerySchema,
   PatternsResponseSchema,
+  UsersResponseSchema,
   VersionsResponseSchema,
 } from "../schemas/insights.js";
 
@@ -79,6 +80,18 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<RouteDeps & { insights: F
       },
     },
     async () => asResponse(ErrorLatencyResponseSchema, await insights.errorLatency()),
+  );
+
+  app.get(
+    "/insights/users",
+    {
+      schema: {
+        tags: ["insights"],
+        summary: "How many users the fleet's connections belong to (distinct usernames)",
+        response: { 200: UsersResponseSchema },
+      },
+    },
+    async () => ({ users: await insights.users() }),
   );
 
   app.get(

@@ -113,3 +113,10 @@ export const MetricsResponseSchema = Type.Object(
   },
   { description: "Per metric: statistics and a histogram of the per-log medians" },
 );
+
+export const UsersResponseSchema = Type.Object({
+  users: Type.Integer({
+    minimum: 0,
+    description: "Distinct usernames (case-insensitive) across every connection, whatever its logs' state",
+  }),
+});

@@ -24,6 +24,7 @@ import { bumpGeneration, generationReader } from "./data-generation.js";
 import type { StoreContext } from "./database.js";
 import { connectionsWithPattern, fleetPatterns } from "./fleet-patterns.js";
 import { fleetSamples } from "./fleet-samples.js";
+import { fleetUsers } from "./fleet-users.js";
 import { importConnections } from "./import-connections.js";
 import { listConnections } from "./list-connections.js";
 import { logPatterns, logSeries } from "./log-data.js";
@@ -128,6 +129,10 @@ export class KyselyStore implements Store, InsightsStore {
 
   fleetSamples(): Promise<readonly FleetLogSample[]> {
     return fleetSamples(this.#context);
+  }
+
+  fleetUsers(): Promise<number> {
+    return fleetUsers(this.#context);
   }
 
   fleetPatterns(limit: number): Promise<readonly FleetPattern[]> {

@@ -64,7 +64,7 @@ export function FleetStrip() {
         pressed={!isFiltered(view)}
         onClick={() => update(clearFilters(view))}
       />
-      <Tile label="Users" figure={f.users} format={formatCount} caption="With a client log" />
+      <Tile label="Users" figure={f.users} format={formatCount} caption="Distinct usernames" />
       <Tile
         label="Error rate"
         figure={f.errorRate}
