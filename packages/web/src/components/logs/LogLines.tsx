@@ -5,7 +5,7 @@
  * continuation lines (or lines are wrapped): those are measured.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { type Range, useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   type CSSProperties,
   type KeyboardEvent,
@@ -27,8 +27,9 @@ import {
   useRawLogPages,
 } from "../../api/raw-logs.js";
 import type { RawEntry, RawLogPage } from "../../api/types.js";
+import { blockExtractor } from "../common/block-range.js";
 import { EntryRow, GhostRow, LINE_HEIGHT, type PreambleLine, PreambleRow } from "./LogRow.js";
-import { blockRange, locate, pageOf, pagesForRange, rowsToOffsets } from "./page-math.js";
+import { locate, pageOf, pagesForRange, rowsToOffsets } from "./page-math.js";
 import { useSettled } from "./use-settled.js";
 
 /** Ask for the next page when the screen is this many entries from the edge of the loaded one. */
@@ -44,12 +45,7 @@ const FLASH_MS = 2200;
 /** Rows are added and removed in blocks of this many (see blockRange). */
 const BLOCK_ROWS = 8;
 
-function blockRows(range: Range): number[] {
-  const [first, last] = blockRange(range.startIndex, range.endIndex, range.count, BLOCK_ROWS);
-  const rows: number[] = [];
-  for (let row = first; row <= last; row++) rows.push(row);
-  return rows;
-}
+const blockRows = blockExtractor(BLOCK_ROWS);
 
 export interface LogLinesProps {
   connectionId: number;

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  blockRange,
-  locate,
-  pageCount,
-  pageOf,
-  pageStart,
-  pagesForRange,
-  rowsToOffsets,
-} from "./page-math.js";
+import { locate, pageCount, pageOf, pageStart, pagesForRange, rowsToOffsets } from "./page-math.js";
 
 describe("page math", () => {
   it("finds the page and slot of an offset", () => {
@@ -56,23 +48,5 @@ describe("page math", () => {
     expect(rowsToOffsets(0, 30, 1, 1000)).toEqual({ first: 0, last: 29 });
     expect(rowsToOffsets(5, 30, 0, 1000)).toEqual({ first: 5, last: 30 });
     expect(rowsToOffsets(990, 1010, 0, 1000)).toEqual({ first: 990, last: 999 });
-  });
-});
-
-describe("blockRange", () => {
-  it("renders whole blocks with a spare one on each side", () => {
-    expect(blockRange(40, 66, 100_000, 32)).toEqual([0, 127]);
-    expect(blockRange(70, 96, 100_000, 32)).toEqual([32, 159]);
-  });
-
-  it("does not change while the screen stays inside the same blocks", () => {
-    expect(blockRange(65, 90, 100_000, 32)).toEqual(blockRange(70, 95, 100_000, 32));
-  });
-
-  it("stays inside the list", () => {
-    expect(blockRange(0, 20, 100_000, 32)).toEqual([0, 63]);
-    expect(blockRange(99_990, 99_999, 100_000, 32)).toEqual([99_936, 99_999]);
-    expect(blockRange(0, 5, 6, 32)).toEqual([0, 5]);
-    expect(blockRange(0, 0, 0, 32)).toEqual([0, -1]);
   });
 });

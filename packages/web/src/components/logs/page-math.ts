@@ -50,15 +50,3 @@ export function rowsToOffsets(
 ): { first: number; last: number } {
   return { first: Math.max(0, startRow - lead), last: Math.min(total - 1, endRow - lead) };
 }
-
-/**
- * The rows to render for rows [start, end] on screen: whole blocks of `block` rows, one spare block on
- * each side. The result only changes when the screen crosses a block's edge, so most scroll frames
- * change nothing in the DOM (the browser just moves pixels) instead of adding and removing a row each.
- */
-export function blockRange(start: number, end: number, count: number, block: number): [number, number] {
-  if (count <= 0) return [0, -1];
-  const first = Math.max(0, (Math.floor(start / block) - 1) * block);
-  const last = Math.min(count - 1, (Math.floor(end / block) + 2) * block - 1);
-  return [first, last];
-}

@@ -5,21 +5,28 @@ import type { ConnectionItem } from "../../api/types.js";
 import { useNow } from "../../format/use-now.js";
 import { listFilters } from "../../state/url-state.js";
 import { useUpdateView, useView } from "../../state/use-url-state.js";
+import { blockExtractor } from "../common/block-range.js";
 import { ErrorState } from "../common/StateMessage.js";
-import { ConnectionRow, rowDomId } from "./ConnectionRow.js";
+import { rowDomId } from "./ConnectionRow.js";
 import { COLUMN_COUNT } from "./columns.js";
 import { RowGroup } from "./grid-parts.js";
 import { ListEmpty } from "./ListEmpty.js";
 import { SkeletonRows } from "./SkeletonRows.js";
 import { TableFooter } from "./TableFooter.js";
 import { TableHead } from "./TableHead.js";
+import { ROW_HEIGHT, TableRows } from "./TableRows.js";
 import { TableToolbar } from "./TableToolbar.js";
 import { gridKeyHandler } from "./use-grid-keyboard.js";
 
-const ROW_HEIGHT = 36; // Matches --row-height; fixed, so rows are never measured.
 const HEAD_HEIGHT = 34;
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
 const PREFETCH_ROWS = 40;
+/**
+ * Rows are added and removed in blocks of this many (see blockRange): scrolling a wheel notch a frame
+ * (~3 rows) changes the DOM on one frame in two or three; the others only move pixels.
+ */
+const BLOCK_ROWS = 8;
+const blockRows = blockExtractor(BLOCK_ROWS);
 
 /**
  * Virtualized, infinitely scrolling connections. The grid is one tab stop; the active row is shown
@@ -43,7 +50,7 @@ export function ConnectionsTable() {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => rows[index]?.connectionId ?? index,
-    overscan: 12,
+    rangeExtractor: blockRows,
     // Rows start below the sticky header, and scrolling a row into view must not hide it under it.
     scrollMargin: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
@@ -119,23 +126,18 @@ export function ConnectionsTable() {
       return <ErrorState what="connections" error={list.error} onRetry={() => void list.refetch()} />;
     }
     if (rows.length === 0) return <ListEmpty view={view} />;
-    return virtualRows.map((virtual) => {
-      const item = rows[virtual.index];
-      if (!item) return null;
-      return (
-        <ConnectionRow
-          key={virtual.key}
-          item={item}
-          index={virtual.index}
-          top={virtual.start - HEAD_HEIGHT}
-          active={virtual.index === active}
-          open={item.connectionId === view.open}
-          now={now}
-          onOpen={open}
-          onToggleStar={toggleStar}
-        />
-      );
-    });
+    return (
+      <TableRows
+        rows={rows}
+        first={virtualRows[0]?.index ?? 0}
+        last={lastRendered}
+        active={active}
+        openId={view.open}
+        now={now}
+        onOpen={open}
+        onToggleStar={toggleStar}
+      />
+    );
   })();
   const showRows = !list.isPending && rows.length > 0;
 
