@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { blockRange } from "./block-range.js";
+import { blockExtractor, blockRange, screenBlocks } from "./block-range.js";
 
 describe("blockRange", () => {
   it("renders whole blocks: the screen's and a spare one on each side", () => {
@@ -40,5 +40,35 @@ describe("blockRange", () => {
     expect(blockRange(99_990, 99_999, 100_000, 32)).toEqual([99_936, 99_999]);
     expect(blockRange(0, 5, 6, 32)).toEqual([0, 5]);
     expect(blockRange(0, 0, 0, 32)).toEqual([0, -1]);
+  });
+});
+
+describe("blockExtractor", () => {
+  const range = (startIndex: number, endIndex: number) => ({
+    startIndex,
+    endIndex,
+    overscan: 0,
+    count: 10_000,
+  });
+  const span = (rows: number[]) => [rows[0], rows.at(-1)];
+
+  it("renders the screen's blocks and a spare one on each side while the scrolling overlaps", () => {
+    const extract = blockExtractor(8);
+    expect(span(extract(range(100, 128)))).toEqual([88, 143]);
+    expect(span(extract(range(102, 130)))).toEqual([88, 143]);
+    expect(span(extract(range(110, 138)))).toEqual([96, 151]);
+  });
+
+  it("drops the spares while the screen jumps past what it rendered, and brings them back after", () => {
+    const extract = blockExtractor(8);
+    extract(range(100, 128));
+    expect(span(extract(range(180, 208)))).toEqual([176, 215]);
+    expect(span(extract(range(260, 288)))).toEqual([256, 295]);
+    expect(span(extract(range(262, 290)))).toEqual([248, 303]);
+  });
+
+  it("keeps the screen's blocks inside the list", () => {
+    expect(screenBlocks(9_990, 9_999, 10_000, 8)).toEqual([9_984, 9_999]);
+    expect(screenBlocks(0, 0, 0, 8)).toEqual([0, -1]);
   });
 });

@@ -45,8 +45,6 @@ const FLASH_MS = 2200;
 /** Rows are added and removed in blocks of this many (see blockRange). */
 const BLOCK_ROWS = 8;
 
-const blockRows = blockExtractor(BLOCK_ROWS);
-
 export interface LogLinesProps {
   connectionId: number;
   filter: RawLogFilter;
@@ -89,6 +87,8 @@ export function LogLines({
     return pagesRef.current.get(page)?.items[slot];
   }, []);
 
+  // One extractor per list: it remembers the window it rendered (see blockExtractor).
+  const [blockRows] = useState(() => blockExtractor(BLOCK_ROWS));
   const virtualizer = useVirtualizer({
     count,
     rangeExtractor: blockRows,

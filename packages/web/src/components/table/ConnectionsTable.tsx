@@ -26,7 +26,6 @@ const PREFETCH_ROWS = 40;
  * (~3 rows) changes the DOM on one frame in two or three; the others only move pixels.
  */
 const BLOCK_ROWS = 8;
-const blockRows = blockExtractor(BLOCK_ROWS);
 
 /**
  * Virtualized, infinitely scrolling connections. The grid is one tab stop; the active row is shown
@@ -45,6 +44,8 @@ export function ConnectionsTable() {
 
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // One extractor per list: it remembers the window it rendered (see blockExtractor).
+  const [blockRows] = useState(() => blockExtractor(BLOCK_ROWS));
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
