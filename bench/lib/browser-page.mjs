@@ -57,11 +57,13 @@ export function idleFrameRate(frames) {
  * In the page: scrolls the element matching `selector` one step per frame, recording frame intervals,
  * the main-thread time of each frame (rAF callback → a task posted from it) and long tasks. `mode:
  * "rows"` scrolls 120 px a frame (about a wheel notch) until grid row `target` is rendered; `mode:
- * "bottom"` scrolls to the bottom in about 1,200 frames and reports the last line number on screen.
+ * "bottom"` scrolls to the bottom in about 1,200 frames and reports the last line number on screen once
+ * its lines have arrived; `mode: "span"` scrolls `step` px a frame until `target` px.
  * `moved[i]` says whether the step before interval i moved the scroller: an interval after a step that
  * could not move (at the end of the loaded rows, waiting for the next page) did no scrolling work.
+ * `loading[i]`: whether a row matching `placeholder` (its data has not arrived) was on screen.
  */
-export function recordScroll({ selector, mode, target }) {
+export function recordScroll({ selector, mode, target, placeholder, step: spanStep }) {
   return new Promise((resolve, reject) => {
     const scroller = document.querySelector(selector);
     if (!scroller) return reject(new Error(`no ${selector}`));
@@ -78,17 +80,36 @@ export function recordScroll({ selector, mode, target }) {
       const numbers = text.map((l) => Number.parseInt(l.replace(/,/g, ""), 10)).filter(Number.isFinite);
       return numbers.length > 0 ? Math.max(...numbers) : Number.NaN;
     };
+    // At the bottom: 30 frames, then until the last page of lines has arrived (a line number is on
+    // screen; an uncapped run gets there before the page does), at most 5 s.
+    const placeholderOnScreen = () => {
+      const view = scroller.getBoundingClientRect();
+      for (const row of scroller.querySelectorAll(placeholder)) {
+        const box = row.getBoundingClientRect();
+        if (box.bottom > view.top && box.top < view.bottom) return true;
+      }
+      return false;
+    };
     let atBottomFrames = 0;
+    let bottomSince = 0;
     const done = () => {
       if (mode === "rows") return rowsReached() >= target;
+      if (mode === "span") return scroller.scrollTop >= target;
       const bottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
       atBottomFrames = bottom ? atBottomFrames + 1 : 0;
-      return atBottomFrames > 30;
+      if (atBottomFrames === 1) bottomSince = performance.now();
+      if (atBottomFrames <= 30) return false;
+      return Number.isFinite(lastLineShown()) || performance.now() - bottomSince > 5000;
     };
-    const step = () => (mode === "rows" ? 120 : Math.max(60, Math.ceil(scroller.scrollHeight / 1200)));
+    const step = () => {
+      if (mode === "rows") return 120;
+      if (mode === "span") return spanStep;
+      return Math.max(60, Math.ceil(scroller.scrollHeight / 1200));
+    };
 
     const intervals = [];
     const moved = [];
+    const loading = [];
     const work = [];
     let longTasks = 0;
     let longTaskMs = 0;
@@ -110,6 +131,7 @@ export function recordScroll({ selector, mode, target }) {
       if (last > 0) {
         intervals.push(now - last);
         moved.push(lastMoved);
+        loading.push(placeholder !== undefined && placeholderOnScreen());
       }
       last = now;
       if (done() || now - started > 120_000) {
@@ -117,6 +139,7 @@ export function recordScroll({ selector, mode, target }) {
         resolve({
           intervals,
           moved,
+          loading,
           work,
           longTasks,
           longTaskMs,
@@ -131,6 +154,36 @@ export function recordScroll({ selector, mode, target }) {
       scroller.scrollTop += step();
       lastMoved = scroller.scrollTop !== before;
       channel.port2.postMessage(null);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/**
+ * In the page: scrolls the element matching `selector` `step` px at a time down to `target` px, moving
+ * on only once no `placeholder` row is on screen (so every part of it is loaded and in the page's
+ * cache), then back to the top.
+ */
+export function loadSpan({ selector, placeholder, target, step }) {
+  return new Promise((resolve, reject) => {
+    const scroller = document.querySelector(selector);
+    if (!scroller) return reject(new Error(`no ${selector}`));
+    const started = performance.now();
+    const frame = () => {
+      if (performance.now() - started > 60_000) return reject(new Error("loading took over a minute"));
+      const view = scroller.getBoundingClientRect();
+      const loading = [...scroller.querySelectorAll(placeholder)].some((row) => {
+        const box = row.getBoundingClientRect();
+        return box.bottom > view.top && box.top < view.bottom;
+      });
+      if (!loading) {
+        if (scroller.scrollTop >= target) {
+          scroller.scrollTop = 0;
+          return resolve();
+        }
+        scroller.scrollTop += step;
+      }
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
