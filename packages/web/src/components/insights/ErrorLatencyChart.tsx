@@ -7,7 +7,8 @@ import {
   errorPosition,
   errorTicks,
   formatCoefficient,
-  niceTicks,
+  logPosition,
+  logTicks,
 } from "./insights-format.js";
 import { revealRegion } from "./reveal.js";
 import { useWidth } from "./use-width.js";
@@ -18,8 +19,9 @@ const MARGIN = { top: 10, right: 14, bottom: 40, left: 74 };
 /**
  * Errors vs median latency, one dot per connection with a client log, as a small SVG: a few hundred to a
  * few thousand dots draw fast, stay sharp, follow the theme through CSS, and every dot has a tooltip.
- * Errors are on a log(1 + x) axis (most sessions have a handful, a few have hundreds); the coefficients
- * are computed by the server on the raw values.
+ * Errors are on a log(1 + x) axis (most sessions have a handful, a few have hundreds) and latency on a
+ * log axis (most sessions 20–50 ms, a few seconds); the coefficients are computed by the server on the
+ * raw values.
  */
 export function ErrorLatencyChart({ data }: { data: ErrorLatencyResponse }) {
   return (
@@ -71,12 +73,15 @@ const ScatterPlot = memo(function ScatterPlot({ points }: { points: ErrorLatency
   const chart = useMemo(() => {
     const maxErrors = points.reduce((max, p) => Math.max(max, p.errors), 0);
     const maxLatency = points.reduce((max, p) => Math.max(max, p.medianLatency), 0);
+    const positive = points.map((p) => p.medianLatency).filter((latency) => latency > 0);
+    const minLatency = positive.length > 0 ? Math.min(...positive) : 0.001;
     const xTicks = errorTicks(maxErrors);
     const xTop = xTicks.at(-1) ?? 1;
-    const yTicks = niceTicks(maxLatency * 1000, 4).map((ms) => ms / 1000);
-    const yTop = yTicks.at(-1) ?? 1;
+    const yTicks = logTicks(minLatency, Math.max(maxLatency, minLatency));
+    const yLow = yTicks[0] ?? 0.001;
+    const yHigh = yTicks.at(-1) ?? 1;
     const xOf = (errors: number) => MARGIN.left + errorPosition(errors, xTop) * plotWidth;
-    const yOf = (seconds: number) => MARGIN.top + plotHeight - (seconds / yTop) * plotHeight;
+    const yOf = (seconds: number) => MARGIN.top + plotHeight - logPosition(seconds, yLow, yHigh) * plotHeight;
     const scaled: Scaled[] = points.map((point) => ({
       point,
       x: xOf(point.errors),
@@ -95,7 +100,7 @@ const ScatterPlot = memo(function ScatterPlot({ points }: { points: ErrorLatency
 
   const summary = `Scatter plot of ${formatCount(points.length)} connections: errors from 0 to ${formatCount(
     maxErrors,
-  )} (log scale) against median latency up to ${formatMs(maxLatency)}.`;
+  )} (log scale) against median latency up to ${formatMs(maxLatency)} (log scale).`;
 
   return (
     <figure ref={box} className="scatter-box" aria-label="Errors vs latency chart">
@@ -113,7 +118,7 @@ const ScatterPlot = memo(function ScatterPlot({ points }: { points: ErrorLatency
               <g key={`y${tick}`}>
                 <line x1={MARGIN.left} x2={MARGIN.left + plotWidth} y1={yOf(tick)} y2={yOf(tick)} />
                 <text className="tick-label" x={MARGIN.left - 8} y={yOf(tick)} dy="0.32em" textAnchor="end">
-                  {tick === 0 ? "0 ms" : formatMs(tick)}
+                  {formatMs(tick)}
                 </text>
               </g>
             ))}
@@ -144,7 +149,7 @@ const ScatterPlot = memo(function ScatterPlot({ points }: { points: ErrorLatency
               transform={`translate(14 ${MARGIN.top + plotHeight / 2}) rotate(-90)`}
               textAnchor="middle"
             >
-              Median latency
+              Median latency (log scale)
             </text>
           </g>
           {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut (click a dot to open its connection); every connection is in the table, which the keyboard reaches. */}

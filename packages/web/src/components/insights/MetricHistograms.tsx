@@ -3,7 +3,8 @@ import { formatCount } from "../../format/format.js";
 import { formatMetric, METRIC_NAMES } from "./insights-format.js";
 import { useWidth } from "./use-width.js";
 
-const HEIGHT = 96;
+/** Tall enough that the panel matches the errors-vs-latency panel beside it (no empty bottom). */
+const HEIGHT = 150;
 const AXIS = 18;
 
 /** Which log each metric comes from: what "no data" means for it. */

@@ -9,7 +9,8 @@ import {
   formatMetric,
   formatPValue,
   formatShare,
-  niceTicks,
+  logPosition,
+  logTicks,
 } from "./insights-format.js";
 
 describe("insight numbers for people", () => {
@@ -48,17 +49,19 @@ describe("insight numbers for people", () => {
 });
 
 describe("chart axes", () => {
-  it("nice ticks start at 0 and cover the maximum with round steps", () => {
-    expect(niceTicks(255)).toEqual([0, 100, 200, 300]);
-    expect(niceTicks(0.17)).toEqual([0, 0.05, 0.1, 0.15, 0.2]);
-    expect(niceTicks(0)).toEqual([0, 1]);
+  it("log ticks cover the values, increasing, first at or below and last at or above them", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-6, max: 1e9, noNaN: true }), (max) => {
-        const ticks = niceTicks(max);
-        expect(ticks[0]).toBe(0);
-        expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
-        expect(ticks.length).toBeLessThanOrEqual(7);
-      }),
+      fc.property(
+        fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+        fc.double({ min: 1, max: 1e4, noNaN: true }),
+        (min, ratio) => {
+          const ticks = logTicks(min, min * ratio);
+          expect(ticks[0]).toBeLessThanOrEqual(min);
+          expect(ticks.at(-1)).toBeGreaterThanOrEqual(min * ratio * (1 - 1e-9));
+          expect(ticks.length).toBeGreaterThanOrEqual(2);
+          for (let i = 1; i < ticks.length; i++) expect(ticks[i]).toBeGreaterThan(ticks[i - 1] ?? 0);
+        },
+      ),
     );
   });
 
@@ -73,5 +76,21 @@ describe("chart axes", () => {
     expect(errorPosition(100, 100)).toBe(1);
     expect(errorPosition(9, 99)).toBeCloseTo(0.5);
     expect(errorPosition(5, 0)).toBe(0);
+  });
+});
+
+describe("log axis", () => {
+  it("spans the values with 1-2-5 ticks", () => {
+    expect(logTicks(0.016, 0.387)).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5]);
+    expect(logTicks(0.02, 0.05)).toEqual([0.02, 0.05]);
+    expect(logTicks(3, 3)).toEqual([2, 5]);
+    expect(logTicks(1, 1)).toEqual([1, 2]);
+    expect(logTicks(0, 1)).toEqual([]);
+  });
+  it("places values between its ends, clamped", () => {
+    expect(logPosition(0.1, 0.01, 1)).toBeCloseTo(0.5);
+    expect(logPosition(0.01, 0.01, 1)).toBe(0);
+    expect(logPosition(5, 0.01, 1)).toBe(1);
+    expect(logPosition(0, 0.01, 1)).toBe(0);
   });
 });

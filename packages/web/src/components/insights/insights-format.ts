@@ -70,18 +70,6 @@ export function formatShare(count: number, total: number | null | undefined): st
   return `${Math.round(percent)}%`;
 }
 
-/** Round, readable tick values from 0 to at least `max` (about `count` of them): 0, 20, 40 … */
-export function niceTicks(max: number, count = 4): number[] {
-  if (!Number.isFinite(max) || max <= 0) return [0, 1];
-  const rough = max / count;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= rough) ?? 10) * magnitude;
-  const ticks: number[] = [];
-  for (let i = 0; i * step < max + step * 1e-9; i++) ticks.push(round(i * step));
-  if ((ticks.at(-1) ?? 0) < max) ticks.push(round(ticks.length * step));
-  return ticks;
-}
-
 function round(value: number): number {
   return Number.parseFloat(value.toPrecision(12));
 }
@@ -106,4 +94,29 @@ export function errorTicks(max: number): number[] {
     }
   }
   return ticks;
+}
+
+const STEPS = [1, 2, 5];
+
+/**
+ * Ticks for a log axis: the 1-2-5 values (…, 0.01, 0.02, 0.05, 0.1, …) from the largest one ≤ `min` to
+ * the smallest one ≥ `max`, at least two. Median latencies span 10 ms to seconds: on a linear axis one
+ * slow session would squash every other dot onto the floor. Non-positive or non-finite input gives [].
+ */
+export function logTicks(min: number, max: number): number[] {
+  if (!(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return [];
+  const value = (i: number) => round((STEPS[((i % 3) + 3) % 3] ?? 1) * 10 ** Math.floor(i / 3));
+  let i = Math.floor(Math.log10(min)) * 3;
+  while (value(i) > min) i--; // log10 rounds up just below a power of ten
+  while (value(i + 1) <= min) i++;
+  const ticks = [value(i)];
+  while ((ticks.at(-1) ?? 0) < max || ticks.length < 2) ticks.push(value(++i));
+  return ticks;
+}
+
+/** Where `value` falls, 0…1, on a log axis from `low` to `high` (both > 0); clamped to the axis. */
+export function logPosition(value: number, low: number, high: number): number {
+  if (!(value > 0) || high <= low) return 0;
+  const at = Math.log(value / low) / Math.log(high / low);
+  return Math.min(1, Math.max(0, at));
 }

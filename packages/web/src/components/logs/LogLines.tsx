@@ -9,9 +9,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   type CSSProperties,
   type KeyboardEvent,
-  memo,
   type PointerEvent,
-  type ReactNode,
   type RefObject,
   useCallback,
   useEffect,
@@ -28,8 +26,9 @@ import {
 } from "../../api/raw-logs.js";
 import type { RawEntry, RawLogPage } from "../../api/types.js";
 import { blockExtractor } from "../common/block-range.js";
-import { EntryRow, GhostRow, LINE_HEIGHT, type PreambleLine, PreambleRow } from "./LogRow.js";
+import { LINE_HEIGHT, type PreambleLine } from "./LogRow.js";
 import { locate, pageOf, pagesForRange, rowsToOffsets } from "./page-math.js";
+import { RowWindow } from "./RowWindow.js";
 import { useSettled } from "./use-settled.js";
 
 /** Ask for the next page when the screen is this many entries from the edge of the loaded one. */
@@ -52,6 +51,8 @@ export interface LogLinesProps {
   /** The filter's first page (it gives `total`). */
   head: RawLogPage;
   label: string;
+  /** About the largest line number of the logs shown (their entries): sizes the line-number gutter. */
+  lineEstimate: number;
   preamble: readonly PreambleLine[];
   wrap: boolean;
   stale: boolean;
@@ -67,6 +68,7 @@ export function LogLines({
   version,
   head,
   label,
+  lineEstimate,
   preamble,
   wrap,
   stale,
@@ -222,7 +224,10 @@ export function LogLines({
     event.preventDefault();
   };
 
-  const digits = String(Math.max(999, Math.ceil(total * 1.2))).length;
+  // Line numbers are the file's, whatever the filter: size the gutter for the whole log (continuation
+  // lines make them run past the entry count), or for the largest one loaded if that is more.
+  const loadedLargest = useMemo(() => largestLine(pages), [pages]);
+  const digits = String(Math.max(999, Math.ceil(lineEstimate * 1.2), loadedLargest)).length;
 
   return (
     <div
@@ -269,68 +274,12 @@ export function LogLines({
   );
 }
 
-interface RowWindowProps {
-  first: number;
-  last: number;
-  lead: number;
-  pages: ReadonlyMap<number, RawLogPage>;
-  preamble: readonly PreambleLine[];
-  needle: string;
-  showSide: boolean;
-  wrap: boolean;
-  flashRow: number;
-  noEntries: boolean;
-  measure: (element: HTMLDivElement | null) => void;
-}
-
-/**
- * Rows first..last. Memoized on its props: while the screen stays inside the same blocks of rows, a
- * scroll re-renders LogLines but not this, so React does not even walk the rows.
- */
-const RowWindow = memo(function RowWindow({
-  first,
-  last,
-  lead,
-  pages,
-  preamble,
-  needle,
-  showSide,
-  wrap,
-  flashRow,
-  noEntries,
-  measure,
-}: RowWindowProps) {
-  const rows: ReactNode[] = [];
-  for (let row = first; row <= last; row++) {
-    if (row < lead) {
-      rows.push(
-        <PreambleRow
-          key={row}
-          lines={preamble}
-          showSide={showSide}
-          noEntries={noEntries}
-          measureRef={measure}
-        />,
-      );
-      continue;
+function largestLine(pages: ReadonlyMap<number, RawLogPage>): number {
+  let largest = 0;
+  for (const page of pages.values()) {
+    for (const entry of page.items) {
+      largest = Math.max(largest, entry.continuation.at(-1)?.lineNumber ?? entry.lineNumber);
     }
-    const { page, slot } = locate(row - lead, LOG_PAGE_SIZE);
-    const entry = pages.get(page)?.items[slot];
-    if (!entry) {
-      rows.push(<GhostRow key={row} index={row} />);
-      continue;
-    }
-    rows.push(
-      <EntryRow
-        key={row}
-        entry={entry}
-        index={row}
-        needle={needle}
-        showSide={showSide}
-        flash={row === flashRow}
-        measureRef={wrap || entry.continuation.length > 0 ? measure : undefined}
-      />,
-    );
   }
-  return rows;
-});
+  return largest;
+}

@@ -176,6 +176,7 @@ export function RawLogViewer({ connection }: { connection: ConnectionDetail }) {
             version={version}
             head={page}
             label={label}
+            lineEstimate={Math.max(connection.client.entries ?? 0, connection.server.entries ?? 0)}
             preamble={preamble}
             wrap={wrap}
             stale={stale}

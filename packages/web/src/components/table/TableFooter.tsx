@@ -16,8 +16,11 @@ interface FooterProps {
  * of the bottom). A failed next page keeps the loaded rows and says so here.
  */
 export function TableFooter({ loaded, total, hasMore, loadingMore, error, onLoadMore }: FooterProps) {
+  // Nothing listed (no match, or the list failed): an empty bar under the message would look broken, so
+  // the footer keeps its height (nothing below moves) but draws nothing.
+  const empty = loaded === 0 && !hasMore && !error;
   return (
-    <div className="table-footer">
+    <div className={`table-footer${empty ? " is-empty" : ""}`}>
       <span className="muted num" aria-live="polite">
         {loaded === 0
           ? ""
