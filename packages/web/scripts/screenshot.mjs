@@ -1,13 +1,15 @@
-// Screenshots of the page's main states in both themes, into docs/screenshots/ (npm run screenshots).
-// Needs the built page (npm run build) and Chromium at /usr/bin/chromium (CHROMIUM to override). With
-// LOUPE_URL it uses that server; otherwise it starts the demo (`loupe serve`, 600 connections, a
-// throwaway database) and waits for ingestion to finish. Fails on any console error in the page.
+// Screenshots of the page's main states in both themes, into docs/screenshots/ (npm run screenshots);
+// the states are listed in screenshot-states.mjs. Needs the built page (npm run build) and Chromium at
+// /usr/bin/chromium (CHROMIUM to override). With LOUPE_URL it uses that server; otherwise it starts the
+// demo (`loupe serve`, 600 connections, a throwaway database) and waits for ingestion to finish. Fails
+// on any console error in the page. SHOTS=name,name… shoots only those states.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { states } from "./screenshot-states.mjs";
 
 const out = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -53,13 +55,6 @@ const browser = await chromium.launch({
   ],
 });
 
-/** The first connection with a log in `status`, to show how the page explains it. */
-async function connectionWith(status) {
-  const response = await fetch(`${base}/api/connections?limit=1&status=${status}`);
-  const page = await response.json();
-  return page.items[0]?.connectionId ?? null;
-}
-
 const problems = [];
 
 async function shoot(name, theme, options = {}) {
@@ -71,6 +66,7 @@ async function shoot(name, theme, options = {}) {
     act,
     failList = false,
     ingesting,
+    element,
   } = options;
   const context = await browser.newContext({
     viewport: { width, height },
@@ -118,38 +114,19 @@ async function shoot(name, theme, options = {}) {
   );
   if (act) await act(page);
   const file = `${out}${name}-${theme}.png`;
-  await page.screenshot({ path: file, fullPage });
+  if (element) await page.locator(element).first().screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage });
   console.log(`wrote ${file}`);
   await context.close();
 }
 
 // Whatever fails, the browser and the demo server (and its database) must not outlive the script.
 try {
-  const missing = await connectionWith("missing");
-  const ok = await connectionWith("ok");
-
+  const only = process.env.SHOTS?.split(",");
   for (const theme of ["dark", "light"]) {
-    await shoot("overview", theme);
-    await shoot("overview-full", theme, { fullPage: true });
-    if (missing !== null)
-      await shoot("detail-missing-log", theme, { path: `/?open=${missing}`, fullPage: true });
-    if (ok !== null) {
-      await shoot("detail-keyboard", theme, {
-        path: `/?sort=errors&open=${ok}`,
-        act: async (page) => {
-          await page.getByRole("grid").focus();
-          await page.keyboard.press("ArrowDown");
-          await page.keyboard.press("ArrowDown");
-        },
-      });
+    for (const { name, ...options } of await states(base)) {
+      if (!only || only.includes(name)) await shoot(name, theme, options);
     }
-    await shoot("empty-search", theme, { path: "/?q=no-such-user%3Cb%3E" });
-    await shoot("narrow-1024", theme, { width: 1024, height: 768 });
-    await shoot("error-state", theme, { failList: true, height: 700 });
-    await shoot("ingesting", theme, {
-      height: 400,
-      ingesting: { total: 670, done: 412, pending: 258, failed: 0 },
-    });
   }
 } finally {
   await browser.close();
