@@ -64,3 +64,29 @@ describe("histogram", () => {
     );
   });
 });
+
+describe("histogramWithTail", () => {
+  it("gives a long tail a bin of its own and splits the rest over the others", async () => {
+    const { histogramWithTail } = await import("./histogram.js");
+    const values = [...Array.from({ length: 990 }, (_, i) => 10 + (i % 99) / 10), 500, 900, 5000];
+    const bins = histogramWithTail(values, 10);
+    expect(bins).toHaveLength(10);
+    const tail = bins.at(-1);
+    // p99 of these 993 values is 19.8 (the largest of the body); the three outliers are the tail.
+    expect(tail).toEqual({ from: 19.8, to: 5000, count: 3 });
+    expect(bins[0]?.from).toBe(10);
+    expect(bins.at(-2)?.to).toBe(19.8);
+    expect(bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(values.length);
+    // The body is spread out, not one bar: every one of its 9 bins holds something.
+    expect(bins.slice(0, -1).every((bin) => bin.count > 0)).toBe(true);
+  });
+
+  it("is the plain histogram when nothing stands out, or too few bins to spare one", async () => {
+    const { histogram, histogramWithTail } = await import("./histogram.js");
+    const even = Array.from({ length: 500 }, (_, i) => i);
+    expect(histogramWithTail(even, 20)).toEqual(histogram(even, 20));
+    expect(histogramWithTail([1, 2, 1000], 2)).toEqual(histogram([1, 2, 1000], 2));
+    expect(histogramWithTail([], 20)).toEqual([]);
+    expect(histogramWithTail([Number.NaN, 4, 4], 20)).toEqual([{ from: 4, to: 4, count: 2 }]);
+  });
+});

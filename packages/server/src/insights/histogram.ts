@@ -1,4 +1,5 @@
 /** Equal-width histograms for the fleet charts. */
+import { quantileSorted } from "@loupe/core";
 
 export interface HistogramBin {
   /** Inclusive lower edge. */
@@ -66,4 +67,40 @@ function binEdges(min: number, max: number, binCount: number): number[] {
   }
   edges.push(max);
   return edges;
+}
+
+/** The share of values above which a long tail gets a bin of its own. */
+const TAIL_QUANTILE = 0.99;
+
+/**
+ * Like `histogram`, but when the top 1% of values spans more of the axis than the other 99% (one slow
+ * session among thousands), those values get one last bin of their own, `(p99, max]`, and the other
+ * `binCount - 1` bins split `[min, p99]`: otherwise one outlier leaves 19 of 20 bins empty and the shape
+ * of the fleet in a single bar. The tail bin's `from` is exclusive (p99 itself is in the bin before).
+ */
+export function histogramWithTail(
+  values: ArrayLike<number>,
+  binCount = DEFAULT_BIN_COUNT,
+): readonly HistogramBin[] {
+  const sorted = Float64Array.from(Array.prototype.filter.call(values, Number.isFinite) as number[]).sort();
+  const min = sorted[0];
+  const max = sorted.at(-1);
+  if (binCount < 3 || min === undefined || max === undefined) return histogram(sorted, binCount);
+  const cut = quantileSorted(sorted, TAIL_QUANTILE);
+  if (!(max - cut > cut - min) || cut === min) return histogram(sorted, binCount);
+  const inTail = sorted.length - upperBound(sorted, cut);
+  const body = histogram(sorted.subarray(0, sorted.length - inTail), binCount - 1);
+  return [...body, { from: cut, to: max, count: inTail }];
+}
+
+/** The index of the first value greater than `value` in ascending `sorted`. */
+function upperBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as number) <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

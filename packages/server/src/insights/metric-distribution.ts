@@ -1,8 +1,11 @@
-/** The fleet's spread of each metric: statistics and a histogram of the per-log medians. */
+/**
+ * The fleet's spread of each metric: statistics and a histogram of the per-log medians (a long tail in a
+ * bin of its own: histogramWithTail).
+ */
 import { describeValues, METRIC_NAMES, type MetricName, type SeriesStats } from "@loupe/core";
 import type { FleetLogSample } from "../store/store.js";
 import { logMedians } from "./fleet-metrics.js";
-import { DEFAULT_BIN_COUNT, type HistogramBin, histogram } from "./histogram.js";
+import { DEFAULT_BIN_COUNT, type HistogramBin, histogramWithTail } from "./histogram.js";
 
 export interface MetricDistribution {
   /** Logs that have the metric. */
@@ -22,7 +25,7 @@ export function metricDistributions(
     result[metric] = {
       logs: medians.length,
       stats: describeValues(medians),
-      histogram: histogram(medians, binCount),
+      histogram: histogramWithTail(medians, binCount),
     };
   }
   return result;

@@ -58,9 +58,18 @@ function Bars({ metric, distribution }: { metric: MetricName; distribution: Metr
   if (!stats || !first || !last) return null;
   const highest = Math.max(1, ...histogram.map((bin) => bin.count));
   const plot = HEIGHT - AXIS;
-  const span = last.to - first.from || 1;
-  const xOf = (value: number) => ((value - first.from) / span) * width;
   const barWidth = width / histogram.length;
+  // Bars are equal-width slots, not a linear axis: a long tail has a last bin of its own (the server's
+  // histogramWithTail), so a value is placed within the slot of the bin that holds it.
+  const xOf = (value: number) => {
+    const i = Math.max(
+      0,
+      histogram.findIndex((bin) => value <= bin.to),
+    );
+    const bin = histogram[i] ?? last;
+    const within = bin.to > bin.from ? (value - bin.from) / (bin.to - bin.from) : 0.5;
+    return (i + Math.min(1, Math.max(0, within))) * barWidth;
+  };
   const label = `${METRIC_NAMES[metric]} across ${formatCount(distribution.logs)} sessions: from ${formatMetric(
     metric,
     stats.min,
