@@ -69,14 +69,14 @@ function binEdges(min: number, max: number, binCount: number): number[] {
   return edges;
 }
 
-/** The share of values above which a long tail gets a bin of its own. */
-const TAIL_QUANTILE = 0.99;
+/** Tukey's "far out" fence: values beyond Q3 + 3·IQR are outliers whatever the distribution's scale. */
+const FAR_OUT_IQRS = 3;
 
 /**
- * Like `histogram`, but when the top 1% of values spans more of the axis than the other 99% (one slow
- * session among thousands), those values get one last bin of their own, `(p99, max]`, and the other
- * `binCount - 1` bins split `[min, p99]`: otherwise one outlier leaves 19 of 20 bins empty and the shape
- * of the fleet in a single bar. The tail bin's `from` is exclusive (p99 itself is in the bin before).
+ * Like `histogram`, but when the outliers (beyond Q3 + 3·IQR) span more of the axis than everything else
+ * (a few slow sessions among many), they get one last bin of their own, `(fence, max]`, and the other
+ * `binCount - 1` bins split the rest: otherwise a handful of outliers leave most bins empty and the
+ * shape of the fleet in one or two bars. The tail bin's `from` is the fence, exclusive.
  */
 export function histogramWithTail(
   values: ArrayLike<number>,
@@ -86,8 +86,10 @@ export function histogramWithTail(
   const min = sorted[0];
   const max = sorted.at(-1);
   if (binCount < 3 || min === undefined || max === undefined) return histogram(sorted, binCount);
-  const cut = quantileSorted(sorted, TAIL_QUANTILE);
-  if (!(max - cut > cut - min) || cut === min) return histogram(sorted, binCount);
+  const q1 = quantileSorted(sorted, 0.25);
+  const q3 = quantileSorted(sorted, 0.75);
+  const cut = q3 + FAR_OUT_IQRS * (q3 - q1);
+  if (!(cut < max && max - cut > cut - min) || cut <= min) return histogram(sorted, binCount);
   const inTail = sorted.length - upperBound(sorted, cut);
   const body = histogram(sorted.subarray(0, sorted.length - inTail), binCount - 1);
   return [...body, { from: cut, to: max, count: inTail }];

@@ -83,19 +83,22 @@ function Bars({ metric, distribution }: { metric: MetricName; distribution: Metr
         <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={label}>
           {histogram.map((bin, i) => {
             const h = (bin.count / highest) * plot;
+            // The outliers' own bin starts past the previous bin's end (histogramWithTail on the server).
+            const tail = i > 0 && i === histogram.length - 1 && bin.from > (histogram[i - 1]?.to ?? bin.from);
             return (
               <rect
                 // biome-ignore lint/suspicious/noArrayIndexKey: a bin is its position on the axis.
                 key={i}
-                className="bar"
+                className={tail ? "bar tail" : "bar"}
                 x={i * barWidth + 1}
                 y={plot - h}
                 width={Math.max(1, barWidth - 2)}
                 height={Math.max(bin.count > 0 ? 1 : 0, h)}
               >
-                <title>{`${formatMetric(metric, bin.from)} – ${formatMetric(metric, bin.to)}: ${formatCount(
-                  bin.count,
-                )} ${bin.count === 1 ? "session" : "sessions"}`}</title>
+                <title>{`${tail ? "Outliers: above " : ""}${formatMetric(metric, bin.from)} – ${formatMetric(
+                  metric,
+                  bin.to,
+                )}: ${formatCount(bin.count)} ${bin.count === 1 ? "session" : "sessions"}`}</title>
               </rect>
             );
           })}
