@@ -5,10 +5,10 @@ import { parentPort, workerData } from "node:worker_threads";
 import { type DemoBucketOptions, startDemoBucket } from "./bucket.js";
 import type { BucketThreadMessage } from "./bucket-thread.js";
 
-// Background priority, like the server's own threads (packages/server/src/thread-priority.ts): a busy
+// The lowest priority, like the server's own background threads (packages/server/src/thread-priority.ts): a busy
 // machine slows the bucket rather than the requests of the server beside it. Linux only; else a no-op.
 try {
-  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
+  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 19);
 } catch {}
 
 const bucket = await startDemoBucket({ ...(workerData as DemoBucketOptions), host: "127.0.0.1", port: 0 });

@@ -2,6 +2,7 @@ import { readlinkSync } from "node:fs";
 import { getPriority } from "node:os";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
+import { BACKGROUND_NICENESS } from "./thread-priority.js";
 
 const onLinux = process.platform === "linux";
 
@@ -32,7 +33,7 @@ describe.runIf(onLinux)("lowerThreadPriority", () => {
     );
     await worker.terminate();
     const mainTid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    expect(report).toEqual({ lowered: true, nice: 10, childNice: 10 });
+    expect(report).toEqual({ lowered: true, nice: BACKGROUND_NICENESS, childNice: BACKGROUND_NICENESS });
     expect(getPriority(mainTid)).toBe(0);
   });
 });
