@@ -231,8 +231,16 @@ describe("the dashboard on the demo fleet", () => {
       await see.attribute(levels.getByRole("button", { name: /^INFO/ }), "aria-pressed").toBe("false");
       await see.value(page.getByLabel("Search log lines")).toBe(word);
       const viewer = page.getByRole("log", { name: "Server log" });
-      await viewer.scrollIntoViewIfNeeded();
       await see.text(page.locator(".rawlog-count")).toContain(`match '${word}'`);
+      // The viewer may still be re-rendered as its pages arrive: scroll to it once it holds still.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await viewer.scrollIntoViewIfNeeded({ timeout: 2_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 4) throw error;
+        }
+      }
       await see.count(viewer.locator(".rawlog-row[data-level]")).toBe(matching);
       const shownLevels = await viewer
         .locator(".rawlog-row[data-level]")
