@@ -130,6 +130,8 @@ export async function connectionsWithPattern(
   patternId: string,
   limit: number,
 ): Promise<readonly number[]> {
+  // No stored text holds NUL (PostgreSQL refuses it even as a parameter): no pattern has such an id.
+  if (patternId.includes("\u0000")) return [];
   const withPattern = db.selectFrom("log_patterns").select("log_id").where("pattern_id", "=", patternId);
   const rows = await db
     .selectFrom("connections")
