@@ -4,12 +4,8 @@
  * on and every log ends ingested. Its own throwaway cluster (stopping the shared one would break other
  * tests). Requires `npm run build` and PostgreSQL's binaries.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { generateDemoManifest } from "@loupe/demo";
 import { describe, expect, it } from "vitest";
-import { startCountingDemoBucket } from "../test-support/counting-demo-bucket.js";
+import { demoManifestFile } from "../test-support/demo-manifest-file.js";
 import { canStartThrowawayPostgres, startThrowawayPostgres } from "../test-support/postgres.js";
 import { startServe, waitForStatus } from "../test-support/serve-process.js";
 
@@ -21,13 +17,9 @@ describe.runIf(canStartThrowawayPostgres())("PostgreSQL down for 10 s", () => {
     timeout: 120_000,
   }, async () => {
     const cluster = await startThrowawayPostgres();
-    const bucket = await startCountingDemoBucket({ count: COUNT, delayMs: 40 });
-    const dir = await mkdtemp(join(tmpdir(), "loupe-outage-"));
-    const manifest = generateDemoManifest({ baseUrl: bucket.baseUrl, count: COUNT });
-    const urls = new Set(manifest.flatMap((c) => [c.client_logs, c.server_logs]).filter((u) => u !== null));
-    await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest));
+    const { path, urls, dispose } = await demoManifestFile({ count: COUNT, delayMs: 40 });
     const server = await startServe(
-      ["--database-url", cluster.url, "--manifest", join(dir, "manifest.json"), "--port", "0"],
+      ["--database-url", cluster.url, "--manifest", path, "--port", "0"],
       // A log whose result could not be written during the outage is fetched again once its lease ends.
       { LOUPE_LEASE_MS: "3000" },
     );
@@ -64,9 +56,8 @@ describe.runIf(canStartThrowawayPostgres())("PostgreSQL down for 10 s", () => {
       expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
     } finally {
       await server.stop("SIGTERM");
-      await bucket.close();
+      await dispose();
       await cluster.stop();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 });

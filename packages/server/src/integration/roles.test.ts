@@ -3,12 +3,8 @@
  * imports the manifest and never fetches a log; the worker fetches every log once, from its
  * --allow-source prefix only; the API shows the results. Requires `npm run build` (the built CLI).
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { generateDemoManifest } from "@loupe/demo";
 import { beforeAll, describe, expect, it } from "vitest";
-import { startCountingDemoBucket } from "../test-support/counting-demo-bucket.js";
+import { demoManifestFile } from "../test-support/demo-manifest-file.js";
 import {
   assertBuiltServeKnows,
   databaseArgs,
@@ -27,18 +23,11 @@ describe.each(storeFactories)("an api process and a worker process on $dialect",
     timeout: 90_000,
   }, async () => {
     const db = await factory.create();
-    const bucket = await startCountingDemoBucket({ count: COUNT, delayMs: 0 });
-    const dir = await mkdtemp(join(tmpdir(), "loupe-roles-"));
-    const manifest = generateDemoManifest({ baseUrl: bucket.baseUrl, count: COUNT });
-    const urls = new Set(manifest.flatMap((c) => [c.client_logs, c.server_logs]).filter((u) => u !== null));
-    await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest));
+    const { bucket, path, urls, dispose } = await demoManifestFile({ count: COUNT, delayMs: 0 });
     const database = [...databaseArgs(db.options), "--port", "0"];
     const children: ServeProcess[] = [];
     try {
-      const api = await startServe(
-        ["--role", "api", "--manifest", join(dir, "manifest.json"), ...database],
-        {},
-      );
+      const api = await startServe(["--role", "api", "--manifest", path, ...database], {});
       children.push(api);
       expect(api.output()).toMatch(/API and dashboard only/);
       // Imported, and nothing fetched: ingestion is the workers' job.
@@ -69,9 +58,8 @@ describe.each(storeFactories)("an api process and a worker process on $dialect",
       expect(page.total).toBeGreaterThan(0);
     } finally {
       await Promise.all(children.map((child) => child.stop("SIGTERM")));
-      await bucket.close();
+      await dispose();
       await db.dispose();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 });
