@@ -97,7 +97,11 @@ describe("ingest pipeline under load", () => {
       await pool.open().finish();
       const baseline = process.memoryUsage();
       const small = await ingest(20, baseline);
-      const big = await ingest(bigWrites, baseline);
+      // The lower peak of two runs: a peak is the live data plus whatever garbage the worker's GC has not
+      // reached yet, and under a loaded machine (the whole suite runs in parallel) that lag alone once added
+      // 40 MB. Garbage only ever adds, so the lower run is the closer measure of what the log's size costs.
+      const [first, second] = [await ingest(bigWrites, baseline), await ingest(bigWrites, baseline)];
+      const big = first.rss <= second.rss ? first : second;
       // A fixed overhead (worker heap, socket and batch buffers), the same for 20 MB as for 200 MB.
       expect(big.rss).toBeLessThan(small.rss + 24);
       expect(big.rss).toBeLessThan(big.total / MB / 3);
