@@ -39,15 +39,10 @@ import { get, startLoupe } from "./lib/loupe-process.mjs";
 
 const RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 3);
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-// --disable-frame-rate-limit and --disable-gpu-vsync alone leave headless Chromium 156 at ~57 Hz (a
+// The browser tests' launch flags (one list, beside them).
+const CHROMIUM_ARGS = JSON.parse(
+  readFileSync(new URL("../packages/web/test/support/chromium-flags.json", import.meta.url), "utf8"),
+); // --disable-frame-rate-limit and --disable-gpu-vsync alone leave headless Chromium 156 at ~57 Hz (a
 // 17.5 ms floor); with --run-all-compositor-stages-before-draw the compositor draws each frame as soon as
 // the main thread and raster are done, and the next begins at once (idle: ~1,000-4,000 frames/s).
 const UNCAPPED_ARGS = [

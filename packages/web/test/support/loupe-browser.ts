@@ -7,7 +7,7 @@
  * /usr/bin/chromium (CHROMIUM overrides).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,16 +19,13 @@ const LOUPE_BIN = fileURLToPath(new URL("../../../cli/bin/loupe.js", import.meta
 const WEB_DIST = fileURLToPath(new URL("../../dist/index.html", import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-/** The launch flags CI uses: no sandbox (containers), no GPU, nothing that phones home. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
+/**
+ * The launch flags CI uses: no sandbox (containers), no GPU, nothing that phones home. One list, read by
+ * these tests and by the browser benchmark (bench/browser.mjs).
+ */
+const CHROMIUM_ARGS: string[] = JSON.parse(
+  readFileSync(fileURLToPath(new URL("./chromium-flags.json", import.meta.url)), "utf8"),
+);
 export interface LoupeServer {
   readonly url: string;
   output(): string;
