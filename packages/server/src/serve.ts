@@ -5,6 +5,7 @@
  */
 import { startDemoBucketThread } from "@loupe/demo";
 import { buildApi } from "./api/app.js";
+import { warmUp } from "./api/warm-up.js";
 import type { ServeConfig } from "./config/config.js";
 import { redirectMount } from "./demo-redirect.js";
 import { importRows } from "./ingestion.js";
@@ -14,6 +15,7 @@ import { createRawLogSource } from "./raw-logs/raw-log-source.js";
 import { serveWorker } from "./serve-worker.js";
 import { createSourceAllowlist } from "./sources/source-allowlist.js";
 import { openStore, storeOptions } from "./store/open-store.js";
+import { lowerOtherThreadsPriority } from "./thread-priority.js";
 import { webRoot } from "./web-root.js";
 
 /** The raw viewer holds whole parsed logs in memory (~3× their size): bigger logs are refused there. */
@@ -40,9 +42,12 @@ export async function serve(
   // Off the API's thread (bucket-thread.ts in @loupe/demo); the server's own URLs redirect there.
   const demoBucket = demo ? await startDemoBucketThread({ count: config.demoCount }) : undefined;
   if (demoBucket !== undefined) sources.trustManifestUrls([demoBucket.url]);
+  // Ready (for /readyz) once the manifest is imported, ingestion started and the hot routes warm.
+  let started = false;
   const api = await buildApi({
     store,
     openAccess: true,
+    started: () => started,
     ingest: !ingests
       ? undefined
       : {
@@ -87,18 +92,23 @@ export async function serve(
           `${imported.logsQueued + imported.reparse} logs queued`,
       );
     }
-    if (!ingests) return { url, close };
-    ingestion = startIngestionThread({
-      store: storeOptions(config),
-      settings: {
-        fetchTimeoutMs: config.fetchTimeoutMs,
-        maxLogBytes: config.maxLogBytes,
-        ingestConcurrency: config.ingestConcurrency,
-        leaseMs: config.leaseMs,
-      },
-      allowSources: config.allowSources,
-      trustedOrigins: sources.trustedOrigins(),
-    });
+    if (ingests) {
+      // This process both answers and ingests: what is not the API's thread yields to it.
+      lowerOtherThreadsPriority();
+      ingestion = startIngestionThread({
+        store: storeOptions(config),
+        settings: {
+          fetchTimeoutMs: config.fetchTimeoutMs,
+          maxLogBytes: config.maxLogBytes,
+          ingestConcurrency: config.ingestConcurrency,
+          leaseMs: config.leaseMs,
+        },
+        allowSources: config.allowSources,
+        trustedOrigins: sources.trustedOrigins(),
+      });
+    }
+    await warmUp(api);
+    started = true;
     return { url, close };
   } catch (error) {
     // A manifest that cannot be read (or a port in use) must not leave a half-started server behind.

@@ -60,7 +60,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await registerDocs(app);
   await app.register(metricsPlugin, { store: deps.store, ingestCounters: deps.ingest?.counters });
 
-  await app.register(healthRoutes, { store: deps.store });
+  await app.register(healthRoutes, { store: deps.store, started: deps.started });
   const routeDeps: RouteDeps = { store: deps.store, ingest: deps.ingest, rawLogs: deps.rawLogs };
   const insights = new FleetInsights(deps.store);
   await app.register(

@@ -26,6 +26,11 @@ export interface ApiDeps {
   readonly webRoot?: string;
   /** Raw Node handlers mounted under a prefix, e.g. the demo bucket at /demo-bucket/. */
   readonly mounts?: readonly RawMount[];
+  /**
+   * false while the process is still starting (importing its manifest, warming up): /readyz answers 503
+   * until then, so a load balancer or a benchmark waits. Default: started.
+   */
+  readonly started?: () => boolean;
 }
 
 /** The part of the deps the /api routes use. */

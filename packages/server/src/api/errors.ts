@@ -18,7 +18,9 @@ export const API_ERRORS = {
   unsupported_media_type: { status: 415, description: "The request body's content type is not accepted." },
   unavailable: {
     status: 503,
-    description: "The database is not ready or cannot be reached; try again after Retry-After seconds.",
+    description:
+      "The process is starting, or the database is not ready or cannot be reached; try again after " +
+      "Retry-After seconds.",
   },
   internal: {
     status: 500,
@@ -73,7 +75,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   }
   const body = toErrorBody(error, request);
   const status = API_ERRORS[body.error].status;
-  if (status >= 500) {
+  if (body.error === "unavailable") {
+    // Starting or not ready: expected, and worth retrying.
+    reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+  } else if (status >= 500) {
     // A 5xx is a bug: the message sent to the client names the request id, the log has the stack.
     request.log.error({ err: error, reqId: request.id }, "request failed");
   }

@@ -34,6 +34,27 @@ describe("probes, metrics and server info", () => {
     }
   });
 
+  it("/readyz is 503 with Retry-After until the process has started, then 200", async () => {
+    const t = await openTestApi();
+    try {
+      let started = false;
+      const app = await buildApi({ store: t.store, started: () => started });
+      const starting = await app.inject("/readyz");
+      expect(starting.statusCode).toBe(503);
+      expectErrorShape(starting, "unavailable");
+      expect(starting.headers["retry-after"]).toBe("2");
+      expect(starting.json().message).toMatch(/starting/i);
+      // The process answers meanwhile: liveness and the API itself do not wait.
+      expect((await app.inject("/healthz")).statusCode).toBe(200);
+      expect((await app.inject("/api/connections")).statusCode).toBe(200);
+      started = true;
+      expect((await app.inject("/readyz")).statusCode).toBe(200);
+      await app.close();
+    } finally {
+      await t.close();
+    }
+  });
+
   it("/metrics has request durations by route and status, ingest counters, log counts and process metrics", async () => {
     const t = await openTestApi();
     try {
