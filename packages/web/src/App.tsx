@@ -1,3 +1,4 @@
+import { useLiveUpdates } from "./api/events.js";
 import { ConnectionDetail } from "./components/detail/ConnectionDetail.js";
 import { FleetStrip } from "./components/fleet/FleetStrip.js";
 import { AppHeader } from "./components/header/AppHeader.js";
@@ -6,6 +7,7 @@ import { ConnectionsTable } from "./components/table/ConnectionsTable.js";
 
 /** The one page, top to bottom: the fleet → the connections → one connection → the fleet's problems. */
 export function App() {
+  useLiveUpdates();
   return (
     <>
       <a className="skip-link" href="#connections-grid">

@@ -17,6 +17,7 @@ import {
   type LoupeServer,
   launchBrowser,
   renderedRowIds,
+  runLoupe,
   see,
   startLoupe,
   visible,
@@ -74,6 +75,7 @@ let server: LoupeServer;
 let browser: Browser;
 let base: string;
 let dir: string;
+let origin: string;
 
 beforeAll(async () => {
   store = createServer((req, res) => {
@@ -88,7 +90,7 @@ beforeAll(async () => {
     }
   });
   await new Promise<void>((resolve) => store.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(store.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(store.address() as AddressInfo).port}`;
   dir = await mkdtemp(join(tmpdir(), "loupe-fixture-"));
   const manifest = join(dir, "manifest.json");
   await writeFile(
@@ -247,6 +249,38 @@ describe("the dashboard on a small fixture fleet", () => {
       await see.url(page, "pattern").not.toBeNull();
       await expect.poll(() => renderedRowIds(page)).toEqual([101]);
       await expectNoInjectedMarkup(page);
+    });
+  });
+
+  // Last: it adds a fourth connection, which the tests above do not expect.
+  it("a connection stored by another process appears in the open page without a reload", async () => {
+    await withPage(browser, async (page) => {
+      await page.goto(base);
+      await waitForRows(page);
+      expect((await renderedRowIds(page)).sort()).toEqual([101, 102, 103]);
+      await page.evaluate(() => {
+        (window as { __sameDocument?: boolean }).__sameDocument = true;
+      });
+      const manifest = join(dir, "live.json");
+      await writeFile(
+        manifest,
+        JSON.stringify([
+          {
+            connection_id: 104,
+            username: "dave@example.com",
+            ip: "203.0.113.13",
+            last_updated: "06/30/2020, 22:02",
+            version: "e2cd777-1B1D1F08",
+            client_logs: null,
+            server_logs: `${origin}/logs/server-ok.txt`,
+          },
+        ]),
+      );
+      await runLoupe(["ingest", manifest, "--db", server.db]);
+      // The server's event stream says the fleet grew; the page fetches its list again by itself.
+      await expect.poll(() => renderedRowIds(page), { timeout: 10_000 }).toEqual([104, 101, 102, 103]);
+      await visible(page.locator("#connection-row-104").getByText("dave@example.com", { exact: true }));
+      expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     });
   });
 });

@@ -7,6 +7,7 @@ import compress from "@fastify/compress";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { FleetInsights } from "../insights/fleet-insights.js";
+import { createChangeFeed } from "./change-feed.js";
 import type { ApiDeps, RouteDeps } from "./deps.js";
 import { registerDocs } from "./docs.js";
 import { handleError, handleNotFound } from "./errors.js";
@@ -17,6 +18,7 @@ import { requestIdPlugin } from "./request-id.js";
 import { bookmarkRoutes } from "./routes/bookmarks.js";
 import { connectionDetailRoutes } from "./routes/connection-detail.js";
 import { connectionListRoutes } from "./routes/connections.js";
+import { eventsRoutes } from "./routes/events.js";
 import { infoRoutes } from "./routes/info.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { insightsRoutes } from "./routes/insights.js";
@@ -63,6 +65,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { store: deps.store, started: deps.started });
   const routeDeps: RouteDeps = { store: deps.store, ingest: deps.ingest, rawLogs: deps.rawLogs };
   const insights = new FleetInsights(deps.store);
+  const changes = createChangeFeed(deps.store);
+  app.addHook("onClose", async () => changes.close());
   await app.register(
     async (api) => {
       await api.register(infoRoutes, { openAccess: deps.openAccess ?? false });
@@ -74,6 +78,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         await api.register(rawLogRoutes, { ...routeDeps, rawLogs: deps.rawLogs });
       await api.register(bookmarkRoutes, routeDeps);
       await api.register(ingestRoutes, routeDeps);
+      await api.register(eventsRoutes, { changes });
       await api.register(insightsRoutes, { ...routeDeps, insights });
     },
     { prefix: "/api" },

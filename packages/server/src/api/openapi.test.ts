@@ -48,6 +48,7 @@ describe("the OpenAPI document at /docs/json", () => {
         "DELETE /api/connections/{id}/bookmark",
         "POST /api/connections/{id}/refetch",
         "GET /api/ingest/status",
+        "GET /api/events",
         "GET /api/insights/patterns",
         "GET /api/insights/versions",
         "GET /api/insights/error-latency",
@@ -60,14 +61,21 @@ describe("the OpenAPI document at /docs/json", () => {
   });
 
   it("every documented route exists and answers without a 5xx", async () => {
-    for (const { path, method } of operations()) {
+    for (const { path, method, operation } of operations()) {
       const url = path.replace("{id}", "1").replace("{patternId}", "some-pattern");
+      // An event stream never ends by itself: answered as a stream, judged by its status and headers.
+      const payloadAsStream = operation.responses["200"]?.content?.["text/event-stream"] !== undefined;
       const fastifyPath = path.replace(/\{(\w+)\}/g, ":$1");
       expect(
         t.app.hasRoute({ method: method.toUpperCase() as "GET", url: fastifyPath }),
         `${method} ${path}`,
       ).toBe(true);
-      const response = await t.app.inject({ method: method.toUpperCase() as "GET", url });
+      const response = await t.app.inject({ method: method.toUpperCase() as "GET", url, payloadAsStream });
+      if (payloadAsStream) {
+        expect(response.headers["content-type"], url).toMatch(/^text\/event-stream/);
+        response.stream().destroy();
+        continue;
+      }
       expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(500);
       if (response.statusCode === 404) expect(response.json().message).not.toMatch(/^Route /);
     }

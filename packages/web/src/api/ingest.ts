@@ -1,6 +1,7 @@
 /** /api/ingest/status: progress while logs are ingested; when it finishes, the lists are fetched again. */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { liveStreamOpen } from "./events.js";
 import { apiFetch, apiUrl } from "./http.js";
 import { keys } from "./keys.js";
 import type { IngestStatus } from "./types.js";
@@ -11,8 +12,9 @@ export function useIngestStatus() {
   const query = useQuery({
     queryKey: keys.ingest,
     queryFn: ({ signal }) => apiFetch<IngestStatus>(apiUrl("/ingest/status"), { signal }),
-    // Poll only while there is something to watch; a Retry invalidates this query and polling resumes.
-    refetchInterval: (q) => ((q.state.data?.pending ?? 0) > 0 ? POLL_MS : false),
+    // Poll only while there is something to watch and the event stream (events.ts) is not telling us;
+    // a Retry invalidates this query and polling resumes.
+    refetchInterval: (q) => ((q.state.data?.pending ?? 0) > 0 && !liveStreamOpen() ? POLL_MS : false),
     staleTime: 0,
   });
   useRefreshWhenIngested(query.data);

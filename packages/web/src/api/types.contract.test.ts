@@ -24,6 +24,7 @@ describe("API types", () => {
       same<W.ConnectionDetail, Static<typeof S.ConnectionDetailSchema>>(true),
       same<W.IngestStatus, Static<typeof I.IngestStatusSchema>>(true),
       same<W.RefetchResponse, Static<typeof I.RefetchResponseSchema>>(true),
+      same<W.FleetChange, Static<typeof I.FleetChangeSchema>>(true),
       same<W.ServerInfo, Static<typeof H.ServerInfoSchema>>(true),
       same<W.VersionsResponse, Static<typeof N.VersionsResponseSchema>>(true),
       same<W.PatternsResponse, Static<typeof N.PatternsResponseSchema>>(true),

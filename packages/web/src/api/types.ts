@@ -80,6 +80,13 @@ export interface IngestStatus {
   failed: number;
 }
 
+/** The data of a `change` event on GET /api/events. */
+export interface FleetChange {
+  generation: string;
+  connections: number;
+  ingest: IngestStatus;
+}
+
 export interface RefetchResponse {
   requeued: number;
 }

@@ -28,6 +28,8 @@ const CHROMIUM_ARGS: string[] = JSON.parse(
 );
 export interface LoupeServer {
   readonly url: string;
+  /** Its SQLite file: another `loupe` process may write to it (e.g. `loupe ingest`). */
+  readonly db: string;
   output(): string;
   /** SIGTERM, then the temp database is removed. Safe to call twice. */
   stop(): Promise<void>;
@@ -39,9 +41,10 @@ export async function startLoupe(args: readonly string[]): Promise<LoupeServer> 
     throw new Error("The built page or CLI is missing: run `npm run build` before the browser tests.");
   }
   const dir = await mkdtemp(join(tmpdir(), "loupe-browser-"));
+  const db = join(dir, "loupe.db");
   const child: ChildProcess = spawn(
     process.execPath,
-    [LOUPE_BIN, "serve", "--port", "0", "--db", join(dir, "loupe.db"), ...args],
+    [LOUPE_BIN, "serve", "--port", "0", "--db", db, ...args],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -78,11 +81,26 @@ export async function startLoupe(args: readonly string[]): Promise<LoupeServer> 
       });
     });
     await expectCurrentBuild(url);
-    return { url, output: () => output, stop };
+    return { url, db, output: () => output, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Runs another `loupe` command to its end; rejects with its output when it fails. */
+export async function runLoupe(args: readonly string[]): Promise<string> {
+  const child = spawn(process.execPath, [LOUPE_BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`loupe ${args.join(" ")} exited with ${code}:\n${output}`);
+  return output;
 }
 
 /** A stale server build would silently drop the `pattern` filter (unknown parameters are removed). */
