@@ -48,7 +48,7 @@ export async function startFetchTestServer(): Promise<TestServer> {
         return;
       case "/bomb.txt":
         res.writeHead(200, { "content-encoding": "gzip" });
-        res.end(gzipSync(Buffer.alloc(50 * 1024 * 1024)));
+        res.end(zipBomb());
         return;
       case "/conditional.txt":
         if (req.headers["if-none-match"] === '"abc"' || req.headers["if-modified-since"] !== undefined) {
@@ -124,6 +124,13 @@ export async function startFetchTestServer(): Promise<TestServer> {
 }
 
 /** Short timeouts, so the failure tests stay fast. */
+let bomb: Buffer | undefined;
+/** 50 MB of zeros, gzipped once: compressing it on every request took longer than the tests' timeout. */
+function zipBomb(): Buffer {
+  bomb ??= gzipSync(Buffer.alloc(50 * 1024 * 1024));
+  return bomb;
+}
+
 export const FETCH_TEST_OPTIONS: FetchLogOptions = { timeoutMs: 300, maxBytes: 1024 * 1024 };
 
 /**
