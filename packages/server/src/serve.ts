@@ -48,6 +48,7 @@ export async function serve(
     store,
     openAccess: true,
     started: () => started,
+    checkSourceUrl: sources.check,
     ingest: !ingests
       ? undefined
       : {

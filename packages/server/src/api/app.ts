@@ -23,6 +23,7 @@ import { infoRoutes } from "./routes/info.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { insightsRoutes } from "./routes/insights.js";
 import { rawLogRoutes } from "./routes/raw-logs.js";
+import { registerConnectionRoutes } from "./routes/register-connections.js";
 import { seriesRoutes } from "./routes/series.js";
 import { securityHeadersPlugin, withSecurityHeaders } from "./security-headers.js";
 import { strictNumbersPlugin } from "./strict-numbers.js";
@@ -79,6 +80,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await api.register(bookmarkRoutes, routeDeps);
       await api.register(ingestRoutes, routeDeps);
       await api.register(eventsRoutes, { changes });
+      if (deps.checkSourceUrl !== undefined)
+        await api.register(registerConnectionRoutes, { store: deps.store, checkUrl: deps.checkSourceUrl });
       await api.register(insightsRoutes, { ...routeDeps, insights });
     },
     { prefix: "/api" },

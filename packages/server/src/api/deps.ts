@@ -1,5 +1,6 @@
 /** What the API is given: the store, and (when ingestion runs in this process) a handle on the pipeline. */
 import type { FastifyBaseLogger } from "fastify";
+import type { CheckUrl } from "../ingest/index.js";
 import type { RawLogSource } from "../raw-logs/raw-log-source.js";
 import type { InsightsStore, Store } from "../store/store.js";
 import type { RawMount } from "./web.js";
@@ -31,6 +32,11 @@ export interface ApiDeps {
    * until then, so a load balancer or a benchmark waits. Default: started.
    */
   readonly started?: () => boolean;
+  /**
+   * The log-source allowlist for URLs that arrive through the API (POST /api/connections); without it,
+   * that route is not offered.
+   */
+  readonly checkSourceUrl?: CheckUrl;
 }
 
 /** The part of the deps the /api routes use. */

@@ -10,7 +10,10 @@ import { validationMessage } from "./validation-message.js";
 
 export const API_ERRORS = {
   bad_request: { status: 400, description: "The request cannot be understood (malformed URL or body)." },
-  invalid_parameter: { status: 400, description: "A path or query parameter is missing or out of range." },
+  invalid_parameter: {
+    status: 400,
+    description: "A path or query parameter, or the request body, is missing or out of range.",
+  },
   invalid_cursor: { status: 400, description: "The cursor was not issued by this server for this query." },
   not_found: { status: 404, description: "No such route, or no such connection." },
   method_not_allowed: { status: 405, description: "The route exists but not for this method." },

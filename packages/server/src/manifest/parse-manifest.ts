@@ -97,6 +97,11 @@ function refuseNotNdjson(text: string, firstReason: string): never {
   throw new ManifestSyntaxError(`not NDJSON: no line is a JSON value (first line: ${firstReason})`);
 }
 
+/** Rows that arrived already parsed (an API request's JSON array), checked like a manifest's rows. */
+export function validateManifestValues(values: readonly unknown[]): Pick<ParsedManifest, "rows" | "errors"> {
+  return validateRows(values.map((value) => ({ value })));
+}
+
 function validateRows(rawRows: readonly RawRow[]): Pick<ParsedManifest, "rows" | "errors"> {
   const rows: ConnectionInput[] = [];
   const errors: ManifestRowError[] = [];

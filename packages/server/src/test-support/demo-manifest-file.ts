@@ -14,6 +14,8 @@ export interface DemoManifestFile {
   readonly path: string;
   /** Every log URL the manifest names, once. */
   readonly urls: ReadonlySet<string>;
+  /** The manifest's rows, as written to the file. */
+  readonly rows: readonly object[];
   /** Stops the bucket and removes the file. */
   dispose(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function demoManifestFile(options: {
   return {
     bucket,
     path,
+    rows: manifest,
     urls: new Set(manifest.flatMap((c) => [c.client_logs, c.server_logs]).filter((u) => u !== null)),
     async dispose() {
       await bucket.close();
