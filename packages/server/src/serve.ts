@@ -49,6 +49,18 @@ export async function serve(
     openAccess: true,
     started: () => started,
     checkSourceUrl: sources.check,
+    ...(config.uploadTo === undefined
+      ? {}
+      : {
+          uploads: {
+            prefix: config.uploadTo,
+            maxBytes: config.maxLogBytes,
+            timeoutMs: config.fetchTimeoutMs,
+            ...(config.uploadAuthorization === undefined
+              ? {}
+              : { authorization: config.uploadAuthorization }),
+          },
+        }),
     ingest: !ingests
       ? undefined
       : {

@@ -25,6 +25,7 @@ import { insightsRoutes } from "./routes/insights.js";
 import { rawLogRoutes } from "./routes/raw-logs.js";
 import { registerConnectionRoutes } from "./routes/register-connections.js";
 import { seriesRoutes } from "./routes/series.js";
+import { uploadLogRoutes } from "./routes/upload-log.js";
 import { securityHeadersPlugin, withSecurityHeaders } from "./security-headers.js";
 import { strictNumbersPlugin } from "./strict-numbers.js";
 import { pageFallback, registerMounts, registerWebApp } from "./web.js";
@@ -82,6 +83,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       await api.register(eventsRoutes, { changes });
       if (deps.checkSourceUrl !== undefined)
         await api.register(registerConnectionRoutes, { store: deps.store, checkUrl: deps.checkSourceUrl });
+      if (deps.uploads !== undefined)
+        await api.register(uploadLogRoutes, { store: deps.store, uploads: deps.uploads });
       await api.register(insightsRoutes, { ...routeDeps, insights });
     },
     { prefix: "/api" },

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { CheckUrl } from "../ingest/index.js";
 import type { RawLogSource } from "../raw-logs/raw-log-source.js";
 import type { InsightsStore, Store } from "../store/store.js";
+import type { UploadSettings } from "./routes/upload-log.js";
 import type { RawMount } from "./web.js";
 
 export interface IngestControl {
@@ -37,6 +38,8 @@ export interface ApiDeps {
    * that route is not offered.
    */
   readonly checkSourceUrl?: CheckUrl;
+  /** Where uploaded log bodies go (--upload-to); without it, uploads are not offered. */
+  readonly uploads?: UploadSettings;
 }
 
 /** The part of the deps the /api routes use. */

@@ -34,6 +34,24 @@ describe("parseServeConfig", () => {
     expect(() => parseServeConfig(["--bogus"], {})).toThrow(/Unknown option '--bogus'/);
   });
 
+  it("offers uploads under --upload-to, a prefix that is then an allowed source; the token only from the environment", () => {
+    expect(parseServeConfig([], {}).uploadTo).toBeUndefined();
+    const c = parseServeConfig(["--upload-to", "https://bucket.example/live/"], {
+      LOUPE_UPLOAD_AUTHORIZATION: "Bearer t0ken",
+    });
+    expect(c).toMatchObject({
+      uploadTo: "https://bucket.example/live/",
+      uploadAuthorization: "Bearer t0ken",
+    });
+    expect(c.allowSources).toContain("https://bucket.example/live/");
+    expect(parseServeConfig([], { LOUPE_UPLOAD_TO: "http://127.0.0.1:9000/" }).uploadTo).toBe(
+      "http://127.0.0.1:9000/",
+    );
+    for (const bad of ["https://bucket.example/live", "ftp://bucket.example/", "bucket/"]) {
+      expect(() => parseServeConfig(["--upload-to", bad], {})).toThrow(/--upload-to/);
+    }
+  });
+
   it("takes the ingest lease from --lease-ms or LOUPE_LEASE_MS, 10 minutes by default", () => {
     expect(parseServeConfig([], {}).leaseMs).toBe(600_000);
     expect(parseServeConfig([], { LOUPE_LEASE_MS: "3000" }).leaseMs).toBe(3000);

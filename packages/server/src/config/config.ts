@@ -30,6 +30,13 @@ export interface ServeConfig {
    * claimed again after this. Must exceed the slowest acceptable download (default 10 min ≈ 1 GB at 2 MB/s).
    */
   readonly leaseMs: number;
+  /**
+   * Object-storage prefix that uploaded log bodies are PUT under (PUT /api/connections/:id/logs/:side);
+   * undefined: uploads are not offered. Also an allowed log source.
+   */
+  readonly uploadTo: string | undefined;
+  /** Authorization header for those PUTs (a bucket token), from LOUPE_UPLOAD_AUTHORIZATION only. */
+  readonly uploadAuthorization: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +65,10 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
   --lease-ms N             how long a log being ingested stays reserved for this process; after a crash
                            its logs are fetched again once this has passed; fetch and parse must finish
                            within it (env LOUPE_LEASE_MS; default 600000, 10 minutes)
+  --upload-to PREFIX       accept uploaded log bodies (PUT /api/connections/ID/logs/SIDE) and store
+                           them in object storage under this http(s) URL prefix, ending in "/", with
+                           PUT (env LOUPE_UPLOAD_TO; LOUPE_UPLOAD_AUTHORIZATION: the Authorization
+                           header to send, e.g. a bucket token). Capped by --max-log-bytes
   -h, --help               this text
 
 Without sign-in configured, Loupe listens only on loopback addresses and the page says "open access".
@@ -94,6 +105,13 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
   for (const prefix of allowSources) {
     if (!/^https?:\/\/[^/]+/i.test(prefix))
       throw new ConfigError(`--allow-source ${prefix}: expected an http(s) URL prefix`);
+  }
+  const uploadTo = v["upload-to"] ?? env.LOUPE_UPLOAD_TO;
+  if (uploadTo !== undefined) {
+    if (!/^https?:\/\/[^/]+\/(.*\/)?$/i.test(uploadTo))
+      throw new ConfigError(`--upload-to ${uploadTo}: expected an http(s) URL prefix ending in "/"`);
+    // Uploaded logs are fetched back from there like any other log.
+    allowSources.push(uploadTo);
   }
   const manifest = v.manifest ?? env.LOUPE_MANIFEST;
   if (role === "worker" && manifest !== undefined) {
@@ -143,6 +161,8 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
       2 ** 40,
     ),
     leaseMs: integer("lease-ms", v["lease-ms"] ?? env.LOUPE_LEASE_MS, 600_000, 1000, 86_400_000),
+    uploadTo,
+    uploadAuthorization: env.LOUPE_UPLOAD_AUTHORIZATION || undefined,
   });
 }
 
@@ -166,6 +186,7 @@ function parse(args: readonly string[]) {
       "fetch-timeout-ms": { type: "string" },
       "max-log-bytes": { type: "string" },
       "lease-ms": { type: "string" },
+      "upload-to": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -1,4 +1,4 @@
-/** Registering connections through the API (live ingestion): rows in the manifest's own format. */
+/** Live ingestion through the API: registering connections (manifest rows) and uploading log bodies. */
 import { Type } from "typebox";
 
 /** More rows than this go in several requests (or a manifest with `loupe ingest`). */
@@ -35,4 +35,14 @@ export const RegisterResponseSchema = Type.Object({
     }),
     { description: "Rows not stored, one entry per problem; every other row was stored" },
   ),
+});
+
+export const UploadParamsSchema = Type.Object({
+  id: Type.Integer({ minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
+  side: Type.Union([Type.Literal("client"), Type.Literal("server")]),
+});
+
+export const UploadResponseSchema = Type.Object({
+  url: Type.String({ description: "Where the log now is in object storage; it is queued for ingestion" }),
+  bytes: Type.Integer(),
 });
