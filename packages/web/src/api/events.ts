@@ -9,7 +9,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { apiUrl } from "./http.js";
 import { keys } from "./keys.js";
-import type { FleetChange } from "./types.js";
+import type { ConnectionPage, FleetChange } from "./types.js";
 
 const MIN_REFRESH_GAP_MS = 2000;
 /**
@@ -51,7 +51,10 @@ function listen(client: QueryClient, refresh: ReturnType<typeof throttledRefresh
     if (change === undefined) return;
     streamOpen = true;
     client.setQueryData(keys.ingest, change.ingest);
-    if (connections !== undefined && change.connections !== connections) refresh.now();
+    // Against what the page shows (the fleet's count), not only the previous event: connections
+    // stored between the page's first fetch and the stream's start count too.
+    const shown = client.getQueryData<ConnectionPage>(keys.connections.count({}))?.total ?? connections;
+    if (shown !== undefined && change.connections !== shown) refresh.now();
     connections = change.connections;
   });
   source.addEventListener("error", () => {
