@@ -48,6 +48,8 @@ export async function serve(
     store,
     openAccess: true,
     started: () => started,
+    rateLimit: { perMinute: config.rateLimit },
+    trustProxy: config.trustProxy,
     ingest: !ingests
       ? undefined
       : {

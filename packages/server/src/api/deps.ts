@@ -2,6 +2,8 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { RawLogSource } from "../raw-logs/raw-log-source.js";
 import type { InsightsStore, Store } from "../store/store.js";
+import type { RateLimitOptions } from "./rate-limit.js";
+import type { ServerLimits } from "./server-limits.js";
 import type { RawMount } from "./web.js";
 
 export interface IngestControl {
@@ -31,6 +33,12 @@ export interface ApiDeps {
    * until then, so a load balancer or a benchmark waits. Default: started.
    */
   readonly started?: () => boolean;
+  /** Requests per client per minute (rate-limit.ts). Default: no limit. */
+  readonly rateLimit?: RateLimitOptions;
+  /** Addresses (or CIDRs, or "loopback") of reverse proxies whose X-Forwarded-For is believed. */
+  readonly trustProxy?: readonly string[];
+  /** Timeouts and the body limit; default SERVER_LIMITS (tests shorten them). */
+  readonly limits?: ServerLimits;
 }
 
 /** The part of the deps the /api routes use. */

@@ -30,6 +30,10 @@ export interface ServeConfig {
    * claimed again after this. Must exceed the slowest acceptable download (default 10 min ≈ 1 GB at 2 MB/s).
    */
   readonly leaseMs: number;
+  /** Requests per client per minute; 0: no limit. */
+  readonly rateLimit: number;
+  /** Reverse proxies (addresses, CIDRs, or loopback/linklocal/uniquelocal) whose X-Forwarded-For is believed. */
+  readonly trustProxy: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +62,12 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
   --lease-ms N             how long a log being ingested stays reserved for this process; after a crash
                            its logs are fetched again once this has passed; fetch and parse must finish
                            within it (env LOUPE_LEASE_MS; default 600000, 10 minutes)
+  --rate-limit N           requests per client (IP address) per minute, health checks and metrics
+                           excepted; over it, 429 with Retry-After; 0: no limit
+                           (env LOUPE_RATE_LIMIT; default 1200)
+  --trust-proxy LIST       reverse proxies whose X-Forwarded-For names the client, for the rate limit
+                           and the logs: addresses, CIDRs or loopback, comma-separated
+                           (env LOUPE_TRUST_PROXY; default none: the peer address is the client)
   -h, --help               this text
 
 Without sign-in configured, Loupe listens only on loopback addresses and the page says "open access".
@@ -143,6 +153,14 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
       2 ** 40,
     ),
     leaseMs: integer("lease-ms", v["lease-ms"] ?? env.LOUPE_LEASE_MS, 600_000, 1000, 86_400_000),
+    rateLimit: integer(
+      "rate-limit",
+      v["rate-limit"] ?? env.LOUPE_RATE_LIMIT,
+      DEFAULT_RATE_LIMIT,
+      0,
+      1_000_000,
+    ),
+    trustProxy: Object.freeze(trustProxy(v["trust-proxy"] ?? env.LOUPE_TRUST_PROXY)),
   });
 }
 
@@ -166,6 +184,8 @@ function parse(args: readonly string[]) {
       "fetch-timeout-ms": { type: "string" },
       "max-log-bytes": { type: "string" },
       "lease-ms": { type: "string" },
+      "rate-limit": { type: "string" },
+      "trust-proxy": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -178,6 +198,35 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
     throw new ConfigError(`--${name} must be an integer from ${min} to ${max}, got '${raw}'`);
   }
   return n;
+}
+
+/**
+ * Requests per client per minute. The dashboard's own use stays far below (measured, docs/deploy.md
+ * "Limits"): loading the page sends 18 requests, and a minute of use faster than any person's (typing
+ * searches, scrolling, opening a connection every half second) 425; a script looping over the API
+ * meets the limit within seconds.
+ */
+const DEFAULT_RATE_LIMIT = 1200;
+
+/** Proxy addresses as Fastify's trustProxy takes them, each checked so a typo fails at start. */
+function trustProxy(raw: string | undefined): string[] {
+  const entries = (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split("/");
+    const named = ["loopback", "linklocal", "uniquelocal"].includes(entry);
+    const prefixOk =
+      bits === undefined ||
+      (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address ?? "") === 6 ? 128 : 32));
+    if (!named && (isIP(address ?? "") === 0 || !prefixOk || extra !== undefined)) {
+      throw new ConfigError(
+        `--trust-proxy ${entry}: expected an IP address, a CIDR (10.0.0.0/8) or loopback, linklocal, uniquelocal`,
+      );
+    }
+  }
+  return entries;
 }
 
 /** 127.0.0.0/8, ::1 and "localhost": addresses only this machine can reach. */
