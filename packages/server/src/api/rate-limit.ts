@@ -16,7 +16,7 @@ export interface RateLimitOptions {
   /** Requests per client per minute; 0 turns limiting off. */
   readonly perMinute: number;
   /**
-   * Who "a client" is. Default: its IP address, an IPv6 one by its /56 (the proxy's X-Forwarded-For when
+   * Who "a client" is. Default: its IP address, an IPv6 one by its /64 (the proxy's X-Forwarded-For when
    * the proxy is trusted, `--trust-proxy`). Sign-in can key by token or user here instead (and run the limit after it by
    * passing `hook: "preHandler"` through this module), so colleagues behind one NAT do not share a budget.
    */
@@ -33,7 +33,7 @@ export async function registerRateLimit(app: FastifyInstance, options: RateLimit
     global: true,
     max: options.perMinute,
     timeWindow: 60_000,
-    // The plugin's own default counts an IPv6 client by its /56, so it cannot dodge by rotating addresses.
+    // The plugin's own default counts an IPv6 client by its /64, so it cannot dodge by rotating addresses.
     ...(options.key === undefined ? {} : { keyGenerator: options.key }),
     errorResponseBuilder: (_request, context) =>
       new ApiError(

@@ -54,7 +54,9 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
   --port N                 port to listen on (env LOUPE_PORT; default 8080)
   --allow-source PREFIX    also fetch logs from URLs starting with PREFIX; repeatable
                            (env LOUPE_ALLOW_SOURCES, comma-separated). A worker fetches only from
-                           these: it does not read the manifest whose hosts the other roles trust
+                           these: it does not read the manifest whose hosts the other roles trust.
+                           Any other URL is refused, also after a redirect; a host name allowed
+                           here may not resolve to a link-local or metadata address (169.254.169.254)
   --demo-count N           connections in the demo fleet (env LOUPE_DEMO_COUNT; default 3000)
   --ingest-concurrency N   logs fetched at once (env LOUPE_INGEST_CONCURRENCY; default 8)
   --fetch-timeout-ms N     per-request timeout (env LOUPE_FETCH_TIMEOUT_MS; default 30000)
