@@ -72,3 +72,34 @@ describe("loupe serve", () => {
     expect(missing.stderr).toMatch(/cannot read manifest/);
   });
 });
+
+describe("loupe serve --rate-limit --trust-proxy", () => {
+  let dir: string;
+  let server: { child: ChildProcess; url: string };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "loupe-serve-limit-"));
+    server = await startServe([
+      ...["--port", "0", "--db", join(dir, "loupe.db"), "--demo-count", "5"],
+      ...["--rate-limit", "5", "--trust-proxy", "127.0.0.1"],
+    ]);
+  });
+  afterAll(async () => {
+    server.child.kill("SIGTERM");
+    await new Promise((r) => server.child.once("exit", r));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("limits each client (named by the trusted proxy's X-Forwarded-For), never the health checks", async () => {
+    const get = (path: string, client: string) =>
+      fetch(`${server.url}${path}`, { headers: { "x-forwarded-for": client } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await get("/api/info", "198.51.100.1")).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const refused = await get("/api/info", "198.51.100.1");
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await refused.json()).toMatchObject({ error: "rate_limited" });
+    expect((await get("/api/info", "198.51.100.2")).status).toBe(200);
+    expect((await get("/healthz", "198.51.100.1")).status).toBe(200);
+  });
+});

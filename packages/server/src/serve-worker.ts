@@ -6,9 +6,10 @@
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify from "fastify";
-import { handleError, handleNotFound } from "./api/errors.js";
+import { handleClientError, handleError, handleNotFound } from "./api/errors.js";
 import { healthRoutes } from "./api/health.js";
 import { metricsPlugin } from "./api/metrics.js";
+import { serverLimitOptions } from "./api/server-limits.js";
 import type { ServeConfig } from "./config/config.js";
 import { createIngestion } from "./ingestion.js";
 import type { RunningServer } from "./serve.js";
@@ -17,7 +18,11 @@ import { openStore } from "./store/open-store.js";
 
 export async function serveWorker(config: ServeConfig): Promise<RunningServer> {
   const store = await openStore(config);
-  const app = Fastify({ logger: false }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({
+    logger: false,
+    ...serverLimitOptions(),
+    clientErrorHandler: handleClientError,
+  }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   // Ingestion is all this process does, so it runs here rather than in a thread of its own: the

@@ -61,6 +61,8 @@ export async function serve(
               : { authorization: config.uploadAuthorization }),
           },
         }),
+    rateLimit: { perMinute: config.rateLimit },
+    trustProxy: config.trustProxy,
     ingest: !ingests
       ? undefined
       : {

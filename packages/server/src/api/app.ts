@@ -10,10 +10,11 @@ import { FleetInsights } from "../insights/fleet-insights.js";
 import { createChangeFeed } from "./change-feed.js";
 import type { ApiDeps, RouteDeps } from "./deps.js";
 import { registerDocs } from "./docs.js";
-import { handleError, handleNotFound } from "./errors.js";
+import { handleClientError, handleError, handleNotFound } from "./errors.js";
 import { etagPlugin } from "./etag.js";
 import { healthRoutes } from "./health.js";
 import { metricsPlugin } from "./metrics.js";
+import { registerRateLimit } from "./rate-limit.js";
 import { requestIdPlugin } from "./request-id.js";
 import { bookmarkRoutes } from "./routes/bookmarks.js";
 import { connectionDetailRoutes } from "./routes/connection-detail.js";
@@ -27,22 +28,26 @@ import { registerConnectionRoutes } from "./routes/register-connections.js";
 import { seriesRoutes } from "./routes/series.js";
 import { uploadLogRoutes } from "./routes/upload-log.js";
 import { securityHeadersPlugin, withSecurityHeaders } from "./security-headers.js";
+import { serverLimitOptions } from "./server-limits.js";
 import { strictNumbersPlugin } from "./strict-numbers.js";
 import { pageFallback, registerMounts, registerWebApp } from "./web.js";
 
 export type { ApiDeps, IngestControl } from "./deps.js";
 
-/** No route takes a body larger than this; a bigger one is refused with 413 before it is read. */
-const BODY_LIMIT_BYTES = 64 * 1024;
-
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(typeof deps.logger === "object" ? { loggerInstance: deps.logger } : { logger: deps.logger ?? false }),
-    bodyLimit: BODY_LIMIT_BYTES,
+    // Timeouts against slow clients, and the 64 KB body limit (a bigger body is refused with 413
+    // before it is read): server-limits.ts.
+    ...serverLimitOptions(deps.limits),
+    // Which proxies' X-Forwarded-For names the client (request.ip, which the rate limit counts by).
+    trustProxy: deps.trustProxy === undefined || deps.trustProxy.length === 0 ? false : [...deps.trustProxy],
     // A proxy's request id is kept, so one id follows a request through the logs of both.
     requestIdHeader: "x-request-id",
     // A URL the router cannot decode (e.g. /api/connections/%zz) gets the same JSON error as the rest.
     frameworkErrors: withSecurityHeaders(handleError),
+    // A slow or malformed client, cut off before it sent a whole request: the same JSON error shape.
+    clientErrorHandler: handleClientError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: {
       // Query values arrive as strings; coerce "50" to 50 (Fastify's default), and drop unknown parameters
@@ -55,6 +60,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(deps.webRoot === undefined ? handleNotFound : pageFallback);
 
   await app.register(securityHeadersPlugin);
+  // Before every route, which it attaches itself to; off unless the caller sets a limit (loupe serve does).
+  await registerRateLimit(app, deps.rateLimit ?? { perMinute: 0 });
   await app.register(requestIdPlugin);
   await app.register(strictNumbersPlugin);
   await app.register(etagPlugin);

@@ -3,7 +3,9 @@ import type { FastifyBaseLogger } from "fastify";
 import type { CheckUrl } from "../ingest/index.js";
 import type { RawLogSource } from "../raw-logs/raw-log-source.js";
 import type { InsightsStore, Store } from "../store/store.js";
+import type { RateLimitOptions } from "./rate-limit.js";
 import type { UploadSettings } from "./routes/upload-log.js";
+import type { ServerLimits } from "./server-limits.js";
 import type { RawMount } from "./web.js";
 
 export interface IngestControl {
@@ -40,6 +42,12 @@ export interface ApiDeps {
   readonly checkSourceUrl?: CheckUrl;
   /** Where uploaded log bodies go (--upload-to); without it, uploads are not offered. */
   readonly uploads?: UploadSettings;
+  /** Requests per client per minute (rate-limit.ts). Default: no limit. */
+  readonly rateLimit?: RateLimitOptions;
+  /** Addresses (or CIDRs, or "loopback") of reverse proxies whose X-Forwarded-For is believed. */
+  readonly trustProxy?: readonly string[];
+  /** Timeouts and the body limit; default SERVER_LIMITS (tests shorten them). */
+  readonly limits?: ServerLimits;
 }
 
 /** The part of the deps the /api routes use. */

@@ -3,6 +3,7 @@
  * status. Every error response is `{ "error": code, "message": human text }`, whoever raised it: a route
  * (ApiError), the store (InvalidCursorError), Fastify itself (validation, bad URL, body limits) or a bug.
  */
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { isDatabaseUnavailable } from "../store/database-unavailable.js";
 import { InvalidCursorError } from "../store/store.js";
@@ -17,8 +18,19 @@ export const API_ERRORS = {
   invalid_cursor: { status: 400, description: "The cursor was not issued by this server for this query." },
   not_found: { status: 404, description: "No such route, or no such connection." },
   method_not_allowed: { status: 405, description: "The route exists but not for this method." },
+  request_timeout: {
+    status: 408,
+    description: "The request's headers (10 s) or the whole request (30 s) took too long to arrive.",
+  },
   payload_too_large: { status: 413, description: "The request body is over the size limit." },
   unsupported_media_type: { status: 415, description: "The request body's content type is not accepted." },
+  headers_too_large: { status: 431, description: "The request's headers are over the size limit." },
+  rate_limited: {
+    status: 429,
+    description:
+      "Too many requests from this client in the last minute (`loupe serve --rate-limit`); try again " +
+      "after Retry-After seconds.",
+  },
   unavailable: {
     status: 503,
     description:
@@ -87,6 +99,37 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   }
   return reply.code(status).type("application/json; charset=utf-8").send(body);
 }
+
+/**
+ * Errors Node raises before there is a request to route (a client too slow to send its request, headers
+ * over the size limit, bytes that are not HTTP): answered on the socket, in the same JSON shape, and the
+ * connection closed. Fastify's own handler would answer `{"error": "Request Timeout", …}`.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  // A reset connection has no one left to answer.
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const body: ErrorBody =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? { error: "request_timeout", message: "The request took too long to arrive" }
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? { error: "headers_too_large", message: "The request's headers are too large" }
+        : { error: "bad_request", message: "The request is not valid HTTP" };
+  const status = API_ERRORS[body.error].status;
+  const json = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy();
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: "Bad Request",
+  408: "Request Timeout",
+  431: "Request Header Fields Too Large",
+};
 
 /** Unknown routes answer 404 JSON too (the dashboard's own pages are served before this, see web.ts). */
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Store } from "../store/store.js";
 import { ApiError } from "./errors.js";
+import { NOT_RATE_LIMITED } from "./rate-limit.js";
 import { errorResponses } from "./schemas/common.js";
 import { HealthSchema, ReadySchema } from "./schemas/health.js";
 
@@ -21,6 +22,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = async (
   app.get(
     "/healthz",
     {
+      // Probes are never rate limited: a load balancer must not take a busy process for a dead one.
+      config: NOT_RATE_LIMITED,
       schema: {
         tags: ["health"],
         summary: "Liveness: always 200 while the process serves",
@@ -36,6 +39,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = async (
   app.get(
     "/readyz",
     {
+      config: NOT_RATE_LIMITED,
       schema: {
         tags: ["health"],
         summary: "Readiness: 200 once started, with the database answering and migrated; else 503",

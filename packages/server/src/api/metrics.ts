@@ -6,6 +6,7 @@
 import fp from "fastify-plugin";
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Store } from "../store/store.js";
+import { NOT_RATE_LIMITED } from "./rate-limit.js";
 
 export interface MetricsOptions {
   readonly store: Pick<Store, "ingestStatus">;
@@ -36,7 +37,11 @@ export const metricsPlugin = fp<MetricsOptions>(
 
     app.get(
       "/metrics",
-      { schema: { tags: ["health"], summary: "Prometheus metrics (text format)" } },
+      {
+        // Scraped by the operator's monitoring, which must not be locked out by a busy client.
+        config: NOT_RATE_LIMITED,
+        schema: { tags: ["health"], summary: "Prometheus metrics (text format)" },
+      },
       async (_request, reply) => {
         const text = await registry.metrics();
         return reply.header("cache-control", "no-store").type(registry.contentType).send(text);

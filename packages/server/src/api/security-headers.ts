@@ -14,6 +14,14 @@
  * page's policy), so its own routes get `style-src 'self' 'unsafe-inline'`; nothing else is loosened
  * (scripts stay 'self', and no log text reaches that page). A hash would be stricter but would break
  * silently on the next swagger-ui release.
+ *
+ * Why not helmet (@fastify/helmet): this plugin predates the decision, is ~100 lines, and does what
+ * helmet cannot without the same extra code: two policies by path, and the headers written onto the Node
+ * response in onRequest, so replies that bypass Fastify's hooks (the demo bucket's hijacked replies,
+ * frameworkErrors) carry them too. It sends every header helmet sends by default, as strict or stricter
+ * (frame-ancestors 'none' and X-Frame-Options DENY where helmet allows same-origin), except
+ * Strict-Transport-Security: Loupe speaks plain HTTP behind whatever terminates TLS, and HSTS belongs
+ * there (docs/deploy.md). The test lists helmet's defaults header by header.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -50,6 +58,14 @@ const COMMON_HEADERS: Readonly<Record<string, string>> = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "cross-origin-opener-policy": "same-origin",
+  // No other site may embed the API's JSON or the page's files (no-cors reads, Spectre-style leaks).
+  "cross-origin-resource-policy": "same-origin",
+  "origin-agent-cluster": "?1",
+  "x-dns-prefetch-control": "off",
+  "x-permitted-cross-domain-policies": "none",
+  "x-download-options": "noopen",
+  // Turns off old browsers' XSS auditor, which itself opened holes; the CSP is the protection.
+  "x-xss-protection": "0",
   // For browsers that predate frame-ancestors.
   "x-frame-options": "DENY",
 };

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { handleNotFound } from "./errors.js";
+import { NOT_RATE_LIMITED } from "./rate-limit.js";
 
 /** A raw handler (e.g. `createDemoBucketHandler()`): answers and returns true, or returns false. */
 export interface RawMount {
@@ -23,8 +24,10 @@ export function registerMounts(app: FastifyInstance, mounts: readonly RawMount[]
     app.route({
       method: ["GET", "HEAD"],
       url: `${base}*`,
-      // Not part of the API: left out of the OpenAPI document.
+      // Not part of the API: left out of the OpenAPI document, and not rate limited (the demo bucket is
+      // read by this process's own ingestion, thousands of times a minute).
       schema: { hide: true },
+      config: NOT_RATE_LIMITED,
       exposeHeadRoute: false,
       handler: (request, reply) => {
         // The raw handler writes the response itself; Fastify must not touch it afterwards.

@@ -86,4 +86,24 @@ describe("parseServeConfig", () => {
       manifest: undefined,
     });
   });
+
+  it("takes the rate limit from --rate-limit or LOUPE_RATE_LIMIT, 1200 a minute by default, 0 for none", () => {
+    expect(parseServeConfig([], {}).rateLimit).toBe(1200);
+    expect(parseServeConfig([], { LOUPE_RATE_LIMIT: "60" }).rateLimit).toBe(60);
+    expect(parseServeConfig(["--rate-limit", "0"], { LOUPE_RATE_LIMIT: "60" }).rateLimit).toBe(0);
+    expect(() => parseServeConfig(["--rate-limit", "lots"], {})).toThrow(/--rate-limit must be an integer/);
+  });
+
+  it("takes trusted proxies from --trust-proxy or LOUPE_TRUST_PROXY, none by default", () => {
+    expect(parseServeConfig([], {}).trustProxy).toEqual([]);
+    expect(parseServeConfig(["--trust-proxy", "127.0.0.1, 10.0.0.0/8,::1"], {}).trustProxy).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+    ]);
+    expect(parseServeConfig([], { LOUPE_TRUST_PROXY: "loopback" }).trustProxy).toEqual(["loopback"]);
+    for (const bad of ["nginx", "10.0.0.0/33", "10.0.0.1/8/1", "fe80::/129", "*"]) {
+      expect(() => parseServeConfig(["--trust-proxy", bad], {}), bad).toThrow(/--trust-proxy/);
+    }
+  });
 });

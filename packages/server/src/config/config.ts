@@ -37,6 +37,10 @@ export interface ServeConfig {
   readonly uploadTo: string | undefined;
   /** Authorization header for those PUTs (a bucket token), from LOUPE_UPLOAD_AUTHORIZATION only. */
   readonly uploadAuthorization: string | undefined;
+  /** Requests per client per minute; 0: no limit. */
+  readonly rateLimit: number;
+  /** Reverse proxies (addresses, CIDRs, or loopback/linklocal/uniquelocal) whose X-Forwarded-For is believed. */
+  readonly trustProxy: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -57,7 +61,9 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
   --port N                 port to listen on (env LOUPE_PORT; default 8080)
   --allow-source PREFIX    also fetch logs from URLs starting with PREFIX; repeatable
                            (env LOUPE_ALLOW_SOURCES, comma-separated). A worker fetches only from
-                           these: it does not read the manifest whose hosts the other roles trust
+                           these: it does not read the manifest whose hosts the other roles trust.
+                           Any other URL is refused, also after a redirect; a host name allowed
+                           here may not resolve to a link-local or metadata address (169.254.169.254)
   --demo-count N           connections in the demo fleet (env LOUPE_DEMO_COUNT; default 3000)
   --ingest-concurrency N   logs fetched at once (env LOUPE_INGEST_CONCURRENCY; default 8)
   --fetch-timeout-ms N     per-request timeout (env LOUPE_FETCH_TIMEOUT_MS; default 30000)
@@ -69,6 +75,12 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
                            them in object storage under this http(s) URL prefix, ending in "/", with
                            PUT (env LOUPE_UPLOAD_TO; LOUPE_UPLOAD_AUTHORIZATION: the Authorization
                            header to send, e.g. a bucket token). Capped by --max-log-bytes
+  --rate-limit N           requests per client (IP address) per minute, health checks and metrics
+                           excepted; over it, 429 with Retry-After; 0: no limit
+                           (env LOUPE_RATE_LIMIT; default 1200)
+  --trust-proxy LIST       reverse proxies whose X-Forwarded-For names the client, for the rate limit
+                           and the logs: addresses, CIDRs or loopback, comma-separated
+                           (env LOUPE_TRUST_PROXY; default none: the peer address is the client)
   -h, --help               this text
 
 Without sign-in configured, Loupe listens only on loopback addresses and the page says "open access".
@@ -163,6 +175,14 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
     leaseMs: integer("lease-ms", v["lease-ms"] ?? env.LOUPE_LEASE_MS, 600_000, 1000, 86_400_000),
     uploadTo,
     uploadAuthorization: env.LOUPE_UPLOAD_AUTHORIZATION || undefined,
+    rateLimit: integer(
+      "rate-limit",
+      v["rate-limit"] ?? env.LOUPE_RATE_LIMIT,
+      DEFAULT_RATE_LIMIT,
+      0,
+      1_000_000,
+    ),
+    trustProxy: Object.freeze(trustProxy(v["trust-proxy"] ?? env.LOUPE_TRUST_PROXY)),
   });
 }
 
@@ -187,6 +207,8 @@ function parse(args: readonly string[]) {
       "max-log-bytes": { type: "string" },
       "lease-ms": { type: "string" },
       "upload-to": { type: "string" },
+      "rate-limit": { type: "string" },
+      "trust-proxy": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -199,6 +221,35 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
     throw new ConfigError(`--${name} must be an integer from ${min} to ${max}, got '${raw}'`);
   }
   return n;
+}
+
+/**
+ * Requests per client per minute. The dashboard's own use stays far below (measured, docs/deploy.md
+ * "Limits"): loading the page sends 18 requests, and a minute of use faster than any person's (typing
+ * searches, scrolling, opening a connection every half second) 425; a script looping over the API
+ * meets the limit within seconds.
+ */
+const DEFAULT_RATE_LIMIT = 1200;
+
+/** Proxy addresses as Fastify's trustProxy takes them, each checked so a typo fails at start. */
+function trustProxy(raw: string | undefined): string[] {
+  const entries = (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split("/");
+    const named = ["loopback", "linklocal", "uniquelocal"].includes(entry);
+    const prefixOk =
+      bits === undefined ||
+      (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address ?? "") === 6 ? 128 : 32));
+    if (!named && (isIP(address ?? "") === 0 || !prefixOk || extra !== undefined)) {
+      throw new ConfigError(
+        `--trust-proxy ${entry}: expected an IP address, a CIDR (10.0.0.0/8) or loopback, linklocal, uniquelocal`,
+      );
+    }
+  }
+  return entries;
 }
 
 /** 127.0.0.0/8, ::1 and "localhost": addresses only this machine can reach. */

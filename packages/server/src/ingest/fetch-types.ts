@@ -31,8 +31,20 @@ export type FetchResult =
 
 export type FetchKind = FetchResult["kind"];
 
-/** Null allows the URL; a string refuses it and says why (the SSRF allowlist plugs in here). */
-export type CheckUrl = (url: URL) => string | null | Promise<string | null>;
+/**
+ * What the source rules (sources/source-allowlist.ts) say of one URL, before anything is contacted:
+ * refused (and why), or allowed, connecting through `lookup` when given, which vets every address the
+ * host resolves to and fails with code SOURCE_REFUSED for one it may not reach.
+ */
+export type UrlVerdict =
+  | { readonly allowed: false; readonly reason: string }
+  | { readonly allowed: true; readonly lookup?: LookupFunction };
+
+/** The SSRF rules: called for the first URL and every redirect target, before it is requested. */
+export type CheckUrl = (url: URL) => UrlVerdict | Promise<UrlVerdict>;
+
+/** The error code of a lookup that refuses an address: the download fails for good, not retried. */
+export const SOURCE_REFUSED = "ERR_LOUPE_SOURCE_REFUSED";
 
 export interface FetchLogOptions {
   /** Longest wait for response headers (connect included), and longest silence between body chunks. */
@@ -45,12 +57,10 @@ export interface FetchLogOptions {
   readonly lastModified?: string | null;
   /** Aborting makes fetchLog reject with the signal's reason (nothing to record: the caller gave up). */
   readonly signal?: AbortSignal;
-  /** Called with the first URL and every redirect target before it is requested. */
-  readonly checkUrl?: CheckUrl;
+  /** Where logs may come from; required, so that no download can skip the rules. */
+  readonly checkUrl: CheckUrl;
   /** Default 5. */
   readonly maxRedirects?: number;
-  /** DNS lookup for the connection (to pin or vet resolved addresses against rebinding). */
-  readonly lookup?: LookupFunction;
 }
 
 /** Receives the body in order; fetchLog waits for a returned promise before reading on (backpressure). */

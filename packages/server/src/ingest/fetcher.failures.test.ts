@@ -45,7 +45,7 @@ describe("fetchLog: redirects", () => {
     const { result, body } = await get("/redirect-relative", {
       checkUrl: (url) => {
         checked.push(url.pathname);
-        return null;
+        return { allowed: true };
       },
     });
     expect(result).toMatchObject({ kind: "ok", url: `${base()}/log.txt` });
@@ -65,11 +65,14 @@ describe("fetchLog: redirects", () => {
   it("stops where checkUrl refuses, before requesting", async () => {
     const before = server().requests.length;
     const { result } = await get("/redirect-relative", {
-      checkUrl: (url) => (url.pathname === "/redirect-absolute" ? "not on the allowlist" : null),
+      checkUrl: (url) =>
+        url.pathname === "/redirect-absolute"
+          ? { allowed: false, reason: "not on the allowlist" }
+          : { allowed: true },
     });
     expect(result).toEqual({
       kind: "failed",
-      reason: `${base()}/redirect-absolute refused: not on the allowlist`,
+      reason: `redirect to ${base()}/redirect-absolute refused: not on the allowlist`,
     });
     expect(server().requests.length).toBe(before + 1);
   });

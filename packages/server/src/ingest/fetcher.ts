@@ -10,7 +10,15 @@ import type { FetchLogOptions, FetchResult, OnChunk } from "./fetch-types.js";
 import { CallbackError, discard, HttpExchange } from "./http-exchange.js";
 import { parseRetryAfter } from "./retry-delay.js";
 
-export type { CheckUrl, FetchKind, FetchLogOptions, FetchResult, OnChunk } from "./fetch-types.js";
+export type {
+  CheckUrl,
+  FetchKind,
+  FetchLogOptions,
+  FetchResult,
+  OnChunk,
+  UrlVerdict,
+} from "./fetch-types.js";
+export { SOURCE_REFUSED } from "./fetch-types.js";
 export { parseRetryAfter, retryDelayMs } from "./retry-delay.js";
 
 const DEFAULT_MAX_REDIRECTS = 5;
@@ -45,9 +53,11 @@ async function follow(
   let current = parseHttpUrl(url);
   for (let hop = 0; ; hop++) {
     if (typeof current === "string") return failed(current);
-    const refusal = (await options.checkUrl?.(current)) ?? null;
-    if (refusal !== null) return failed(`${current.href} refused: ${refusal}`);
-    const res = await exchange.request(current, requestHeaders(options));
+    const verdict = await options.checkUrl(current);
+    if (!verdict.allowed) {
+      return failed(`${hop === 0 ? "" : "redirect to "}${current.href} refused: ${verdict.reason}`);
+    }
+    const res = await exchange.request(current, requestHeaders(options), verdict.lookup);
     const status = res.statusCode ?? 0;
     if (!REDIRECTS.has(status)) return await answer(res, current, options, exchange, onChunk);
     discard(res);

@@ -8,8 +8,9 @@
  */
 import { type ClientRequest, request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
+import type { LookupFunction } from "node:net";
 import type { Readable } from "node:stream";
-import type { FetchLogOptions, FetchResult } from "./fetch-types.js";
+import { type FetchLogOptions, type FetchResult, SOURCE_REFUSED } from "./fetch-types.js";
 
 /** Wraps an error thrown by the caller's onChunk: it is theirs to see, not a network outcome. */
 export class CallbackError extends Error {
@@ -29,6 +30,8 @@ export class HttpExchange {
   private readonly onAbort = (): void => this.interrupt({ kind: "failed", reason: "aborted" });
   /** Which part of the exchange an error happened in, for its message. */
   phase: "connect" | "body" = "connect";
+  /** The URL being requested, named when the connection's lookup refuses its address. */
+  private url: URL | undefined;
 
   constructor(private readonly options: FetchLogOptions) {
     const { deadlineMs, signal } = options;
@@ -42,12 +45,16 @@ export class HttpExchange {
     signal?.addEventListener("abort", this.onAbort, { once: true });
   }
 
-  /** Sends a GET and resolves with the response head (or rejects: see classify). */
-  request(url: URL, headers: Record<string, string>): Promise<IncomingMessage> {
+  /**
+   * Sends a GET and resolves with the response head (or rejects: see classify). `lookup` resolves the
+   * host for the connection (the source rules' vetting lookup), Node's own when undefined.
+   */
+  request(url: URL, headers: Record<string, string>, lookup?: LookupFunction): Promise<IncomingMessage> {
     this.phase = "connect";
+    this.url = url;
     // A deadline or abort that fired between two hops must stop the next one too.
     if (this.interruption !== undefined) return Promise.reject(new Interrupted(this.interruption.kind));
-    const { timeoutMs, lookup } = this.options;
+    const { timeoutMs } = this.options;
     return new Promise<IncomingMessage>((resolve, reject) => {
       const send = url.protocol === "https:" ? httpsRequest : httpRequest;
       const req = send(
@@ -102,6 +109,9 @@ export class HttpExchange {
     if (error instanceof CallbackError) throw error.cause;
     if (this.interruption !== undefined) return this.interruption;
     const { code, message } = error as NodeJS.ErrnoException;
+    // The source rules refused the address the host resolved to: no connection was made, and retrying
+    // would meet the same rule.
+    if (code === SOURCE_REFUSED) return { kind: "failed", reason: `${this.url?.href} refused: ${message}` };
     const what = code === undefined || message.includes(code) ? message : `${code} ${message}`;
     if (this.phase === "body") return { kind: "retryable", reason: `body cut short: ${what}` };
     return { kind: "retryable", reason: `connection failed: ${what}` };

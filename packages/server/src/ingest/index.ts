@@ -9,6 +9,8 @@ export {
   type OnChunk,
   parseRetryAfter,
   retryDelayMs,
+  SOURCE_REFUSED,
+  type UrlVerdict,
 } from "./fetcher.js";
 export type { IngestCounters } from "./ingest-counters.js";
 export { formatBytes } from "./outcome.js";

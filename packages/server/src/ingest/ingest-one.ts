@@ -4,7 +4,6 @@
  * pipeline.ts), so a log that cannot be fetched in time is retried rather than written after its lease
  * has passed to someone else.
  */
-import type { LookupFunction } from "node:net";
 import type { ClaimedLog, IngestOutcome } from "../store/store.js";
 import type { CheckUrl } from "./fetch-types.js";
 import { fetchLog } from "./fetcher.js";
@@ -15,8 +14,7 @@ import type { ParseJob, ParsePool } from "./parse-pool.js";
 export interface IngestOneContext {
   readonly timeoutMs: number;
   readonly maxBytes: number;
-  readonly checkUrl?: CheckUrl;
-  readonly lookup?: LookupFunction;
+  readonly checkUrl: CheckUrl;
   readonly parsePool: ParsePool;
   readonly parserVersion: number;
   readonly retry: RetryPolicy;
@@ -56,8 +54,7 @@ async function fetchAndParse(
     maxBytes: ctx.maxBytes,
     deadlineMs: budgetMs,
     signal: ctx.signal,
-    ...(ctx.checkUrl === undefined ? {} : { checkUrl: ctx.checkUrl }),
-    ...(ctx.lookup === undefined ? {} : { lookup: ctx.lookup }),
+    checkUrl: ctx.checkUrl,
   };
   let result: Awaited<ReturnType<typeof fetchLog>>;
   try {

@@ -1,5 +1,4 @@
 /** The ingestion pipeline's public shape: what it needs (options) and what it offers. */
-import type { LookupFunction } from "node:net";
 import type { Store } from "../store/store.js";
 import type { CheckUrl } from "./fetch-types.js";
 import type { IngestCounters } from "./ingest-counters.js";
@@ -18,9 +17,8 @@ export interface IngestFetchOptions {
   /** Backoff of retryable failures: full jitter below min(cap, base·2^(attempt-1)). */
   readonly retryBaseMs: number;
   readonly retryCapMs: number;
-  /** The SSRF allowlist: called for every URL and redirect hop. */
-  readonly checkUrl?: CheckUrl;
-  readonly lookup?: LookupFunction;
+  /** The source rules (SSRF allowlist): called for every URL and redirect hop. */
+  readonly checkUrl: CheckUrl;
 }
 
 export interface IngestPipelineOptions {

@@ -8,12 +8,19 @@ import { generateDemoManifest, startDemoBucket } from "@loupe/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createParsePool } from "./parse-pool.js";
 import { createIngestPipeline } from "./pipeline.js";
+import { ANY_SOURCE } from "./test-support/any-source.js";
 import { type BuiltWorker, buildParseWorker } from "./test-support/build-worker.js";
 import { FakeQueue } from "./test-support/fake-queue.js";
 import { startTestServer } from "./test-support/test-server.js";
 
 const MB = 1024 * 1024;
-const FETCH = { timeoutMs: 10_000, maxBytes: 1024 * MB, retryBaseMs: 1000, retryCapMs: 60_000 };
+const FETCH = {
+  timeoutMs: 10_000,
+  maxBytes: 1024 * MB,
+  retryBaseMs: 1000,
+  retryCapMs: 60_000,
+  checkUrl: ANY_SOURCE,
+};
 
 /** 100 lines: 98 plain, one latency metric, one error (constant time: no midnight rollovers). */
 function block(i: number): string {

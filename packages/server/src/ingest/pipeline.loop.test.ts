@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createParsePool } from "./parse-pool.js";
+import { ANY_SOURCE } from "./test-support/any-source.js";
 import { FakeQueue } from "./test-support/fake-queue.js";
 import { usePipelineHarness } from "./test-support/pipeline-harness.js";
 import { sleep } from "./test-support/test-server.js";
@@ -15,7 +16,7 @@ describe("ingest pipeline: the loop", () => {
     const ids = [1, 2, 3, 4, 5].map(() => queue.add(`${harness.origin()}/delay.txt?${Math.random()}`));
     const pipeline = pipelineFor(queue, () => T0, {
       concurrency: 1,
-      fetch: { timeoutMs: 2000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1 },
+      fetch: { timeoutMs: 2000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1, checkUrl: ANY_SOURCE },
     });
     pipeline.start();
     // The first claim (log 1) happened inside start(); the priority applies from the next one.
@@ -95,7 +96,7 @@ describe("ingest pipeline: the loop", () => {
     const queue = new FakeQueue();
     const logId = queue.add(`${harness.origin()}/hang.txt`);
     const pipeline = pipelineFor(queue, () => T0, {
-      fetch: { timeoutMs: 30_000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1 },
+      fetch: { timeoutMs: 30_000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1, checkUrl: ANY_SOURCE },
     });
     pipeline.start();
     await sleep(200);
@@ -111,7 +112,7 @@ describe("ingest pipeline: the loop", () => {
     const queue = new FakeQueue();
     const logId = queue.add(`${harness.origin()}/slow.txt`);
     const pipeline = pipelineFor(queue, () => T0, {
-      fetch: { timeoutMs: 5000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1 },
+      fetch: { timeoutMs: 5000, maxBytes: 1e6, retryBaseMs: 1, retryCapMs: 1, checkUrl: ANY_SOURCE },
     });
     pipeline.start();
     await sleep(100);

@@ -151,8 +151,7 @@ class Pipeline implements IngestPipeline {
     const outcome = await ingestOne(log, leaseBudgetMs(options.leaseMs), {
       timeoutMs: fetch.timeoutMs,
       maxBytes: fetch.maxBytes,
-      ...(fetch.checkUrl === undefined ? {} : { checkUrl: fetch.checkUrl }),
-      ...(fetch.lookup === undefined ? {} : { lookup: fetch.lookup }),
+      checkUrl: fetch.checkUrl,
       parsePool: options.parsePool,
       parserVersion: options.parserVersion,
       retry: {

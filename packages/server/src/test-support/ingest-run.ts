@@ -3,6 +3,7 @@
  * pipeline → real store), run until the queue has settled: no log pending, retries included. drain()
  * alone is not enough: it resolves while a retry waits for its backoff.
  */
+import type { LookupFunction } from "node:net";
 import { PARSER_VERSION } from "@loupe/core";
 import type { IngestCounters, IngestPipelineOptions, ParsePool } from "../ingest/index.js";
 import { createIngestPipeline } from "../ingest/index.js";
@@ -12,10 +13,15 @@ import type { ConnectionInput, IngestStatus, Store } from "../store/store.js";
 
 export interface IngestRunOptions {
   readonly parsePool: ParsePool;
-  readonly fetch: IngestPipelineOptions["fetch"];
+  /** Everything but the source rules, which are the manifest's hosts as `loupe serve` trusts them. */
+  readonly fetch: Omit<IngestPipelineOptions["fetch"], "checkUrl">;
   readonly concurrency: number;
   readonly maxAttempts: number;
   readonly leaseMs?: number;
+  /** `--allow-source` prefixes, beside the rows' own hosts; default none. */
+  readonly allowSources?: readonly string[];
+  /** How the source rules resolve host names; default the system's. */
+  readonly resolve?: LookupFunction;
   /** Give up (and fail the test) after this long. */
   readonly deadlineMs: number;
 }
@@ -38,7 +44,10 @@ export async function importAndIngest(
   rows: readonly ConnectionInput[],
   options: IngestRunOptions,
 ): Promise<IngestRun> {
-  const sources = createSourceAllowlist([]);
+  const sources = createSourceAllowlist(
+    options.allowSources ?? [],
+    options.resolve === undefined ? {} : { resolve: options.resolve },
+  );
   const errors: string[] = [];
   await importRows(store, sources, rows);
   const pipeline = createIngestPipeline({

@@ -85,8 +85,8 @@ async function refusedUrls(
     ["server_logs", row.serverUrl],
   ] as const) {
     if (url === null) continue;
-    const reason = await checkUrl(new URL(url));
-    if (reason !== null) refusals.push({ field, reason });
+    const verdict = await checkUrl(new URL(url));
+    if (!verdict.allowed) refusals.push({ field, reason: verdict.reason });
   }
   return refusals;
 }

@@ -6,6 +6,7 @@ import type { ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll } from "vitest";
 import { type FetchLogOptions, fetchLog } from "../fetcher.js";
+import { ANY_SOURCE } from "./any-source.js";
 import { sleep, startTestServer, type TestServer } from "./test-server.js";
 
 export const BODY = Buffer.from(
@@ -131,7 +132,11 @@ function zipBomb(): Buffer {
   return bomb;
 }
 
-export const FETCH_TEST_OPTIONS: FetchLogOptions = { timeoutMs: 300, maxBytes: 1024 * 1024 };
+export const FETCH_TEST_OPTIONS: FetchLogOptions = {
+  timeoutMs: 300,
+  maxBytes: 1024 * 1024,
+  checkUrl: ANY_SOURCE,
+};
 
 /**
  * The fetcher test files' shared setup: the routes' server for the file's lifetime, its origin, and

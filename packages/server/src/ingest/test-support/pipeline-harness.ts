@@ -5,6 +5,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { createParsePool, type ParsePool } from "../parse-pool.js";
 import { createIngestPipeline, type IngestPipelineOptions } from "../pipeline.js";
+import { ANY_SOURCE } from "./any-source.js";
 import { type BuiltWorker, buildParseWorker } from "./build-worker.js";
 import type { FakeQueue } from "./fake-queue.js";
 import { startLogStore } from "./log-store.js";
@@ -44,7 +45,13 @@ export function usePipelineHarness(): PipelineHarness {
     pipelineFor: (queue, clock, overrides = {}) =>
       createIngestPipeline({
         store: queue,
-        fetch: { timeoutMs: 300, maxBytes: 4 * 1024 * 1024, retryBaseMs: 1000, retryCapMs: 60_000 },
+        fetch: {
+          timeoutMs: 300,
+          maxBytes: 4 * 1024 * 1024,
+          retryBaseMs: 1000,
+          retryCapMs: 60_000,
+          checkUrl: ANY_SOURCE,
+        },
         parsePool: pool,
         concurrency: 3,
         leaseMs: 60_000,
