@@ -46,7 +46,6 @@ export async function serve(
   let started = false;
   const api = await buildApi({
     store,
-    openAccess: true,
     started: () => started,
     ingest: !ingests
       ? undefined
@@ -107,7 +106,7 @@ export async function serve(
         trustedOrigins: sources.trustedOrigins(),
       });
     }
-    await warmUp(api);
+    await warmUp(api, api.loupeAuth.warmUpHeaders);
     started = true;
     return { url, close };
   } catch (error) {

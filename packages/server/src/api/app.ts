@@ -6,6 +6,7 @@
 import compress from "@fastify/compress";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
+import { authPlugin } from "../auth/auth-plugin.js";
 import { FleetInsights } from "../insights/fleet-insights.js";
 import type { ApiDeps, RouteDeps } from "./deps.js";
 import { registerDocs } from "./docs.js";
@@ -56,6 +57,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(etagPlugin);
   // Registered after the ETag hook: compression hooks are per route and run after it, on the tagged body.
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip", "deflate"] });
+  // Before any route: it checks and guards every route as it is added, /docs's included.
+  await app.register(authPlugin, { store: deps.store, settings: deps.auth });
   // Before any route: the document collects routes as they are added.
   await registerDocs(app);
   await app.register(metricsPlugin, { store: deps.store, ingestCounters: deps.ingest?.counters });
@@ -65,7 +68,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const insights = new FleetInsights(deps.store);
   await app.register(
     async (api) => {
-      await api.register(infoRoutes, { openAccess: deps.openAccess ?? false });
+      await api.register(infoRoutes);
       await api.register(connectionListRoutes, routeDeps);
       await api.register(connectionDetailRoutes, routeDeps);
       await api.register(seriesRoutes, routeDeps);

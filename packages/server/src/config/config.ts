@@ -4,18 +4,16 @@
  */
 import { isIP } from "node:net";
 import { parseArgs } from "node:util";
+import type { DatabaseConfig } from "../store/open-store.js";
 
 /** What one `loupe serve` process does: everything, only the API, or only ingestion (docs/deploy.md). */
 export type ServeRole = "all" | "api" | "worker";
 export const SERVE_ROLES: readonly ServeRole[] = ["all", "api", "worker"];
 
-export interface ServeConfig {
+export interface ServeConfig extends DatabaseConfig {
   readonly role: ServeRole;
   /** Manifest path or http(s) URL; undefined: the built-in demo fleet. */
   readonly manifest: string | undefined;
-  /** SQLite file (ignored when databaseUrl is set). */
-  readonly db: string;
-  readonly databaseUrl: string | undefined;
   readonly host: string;
   readonly port: number;
   /** URL prefixes (or hosts) that logs may also be fetched from, beyond the manifest's own hosts. */
@@ -33,6 +31,8 @@ export interface ServeConfig {
 }
 
 export class ConfigError extends Error {}
+
+export const DEFAULT_DB = "./data/loupe.db";
 
 export const SERVE_HELP = `usage: loupe serve [options]
 
@@ -63,7 +63,7 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
 Without sign-in configured, Loupe listens only on loopback addresses and the page says "open access".
 `;
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 export function parseServeConfig(args: readonly string[], env: Env = process.env): ServeConfig {
   let parsed: ReturnType<typeof parse>;
@@ -108,15 +108,10 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
         "manifest whose hosts the api processes trust), and would otherwise refuse every log",
     );
   }
-  const databaseUrl = v["database-url"] ?? env.LOUPE_DATABASE_URL;
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
-    throw new ConfigError(`--database-url must be a postgres:// URL, got '${databaseUrl}'`);
-  }
   return Object.freeze({
     role,
     manifest,
-    db: v.db ?? env.LOUPE_DB ?? "./data/loupe.db",
-    databaseUrl,
+    ...databaseConfig(v, env),
     host,
     port: integer("port", v.port ?? env.LOUPE_PORT, 8080, 0, 65_535),
     allowSources: Object.freeze(allowSources),
@@ -144,6 +139,18 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
     ),
     leaseMs: integer("lease-ms", v["lease-ms"] ?? env.LOUPE_LEASE_MS, 600_000, 1000, 86_400_000),
   });
+}
+
+/** `--db` / `--database-url` with their environment fallbacks: `loupe serve`, `ingest` and `token` share them. */
+export function databaseConfig(
+  values: { readonly db?: string | undefined; readonly "database-url"?: string | undefined },
+  env: Env = process.env,
+): DatabaseConfig {
+  const databaseUrl = values["database-url"] ?? env.LOUPE_DATABASE_URL;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    throw new ConfigError(`--database-url must be a postgres:// URL, got '${databaseUrl}'`);
+  }
+  return { db: values.db ?? env.LOUPE_DB ?? DEFAULT_DB, databaseUrl };
 }
 
 export const wantsHelp = (args: readonly string[]): boolean => args.includes("--help") || args.includes("-h");
