@@ -25,7 +25,7 @@ export async function serveWorker(config: ServeConfig): Promise<RunningServer> {
   // health checks are cheap and nothing else competes with the pipeline for this thread.
   const ingestion = createIngestion(store, config, createSourceAllowlist(config.allowSources));
   // Guards /metrics as the API processes do (read scope) when sign-in is configured.
-  await app.register(authPlugin, { store, settings: undefined });
+  await app.register(authPlugin, { store, settings: config.auth });
   await app.register(metricsPlugin, { store, ingestCounters: ingestion.counters });
   await app.register(healthRoutes, { store });
   const close = async () => {

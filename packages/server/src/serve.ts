@@ -46,6 +46,7 @@ export async function serve(
   let started = false;
   const api = await buildApi({
     store,
+    auth: config.auth,
     started: () => started,
     ingest: !ingests
       ? undefined

@@ -7,6 +7,8 @@ import compress from "@fastify/compress";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { authPlugin } from "../auth/auth-plugin.js";
+import { createOidcClient } from "../auth/oidc.js";
+import { CALLBACK_PATH, signInRoutes } from "../auth/sign-in-routes.js";
 import { FleetInsights } from "../insights/fleet-insights.js";
 import type { ApiDeps, RouteDeps } from "./deps.js";
 import { registerDocs } from "./docs.js";
@@ -82,6 +84,11 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     { prefix: "/api" },
   );
 
+  const oidc = deps.auth?.oidc;
+  if (deps.auth !== undefined && oidc !== undefined) {
+    const client = createOidcClient(oidc, `${deps.auth.publicUrl}${CALLBACK_PATH}`);
+    await app.register(signInRoutes, { store: deps.store, settings: deps.auth, oidc, client });
+  }
   registerMounts(app, deps.mounts ?? []);
   if (deps.webRoot !== undefined) await registerWebApp(app, deps.webRoot);
   return app;

@@ -3,6 +3,7 @@
 // outside the document is open unless it is one of the few that must be.
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuthSettings } from "../auth/settings.js";
 import { issueToken } from "../auth/tokens.js";
 import { redirectMount } from "../demo-redirect.js";
 import { buildFleet, openTestApi, type TestApi, TOKENS_ONLY_AUTH } from "./test-support/test-api.js";
@@ -12,7 +13,28 @@ type OpenApi = { paths: Record<string, Record<string, unknown>> };
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 const OPEN_BY_DESIGN = new Set(["GET /healthz", "GET /readyz"]);
 
-describe("with sign-in configured, every documented route refuses anonymous callers", () => {
+const WITH_OIDC: AuthSettings = {
+  ...TOKENS_ONLY_AUTH,
+  // Never reached: the walk does not sign in.
+  oidc: {
+    issuer: "http://127.0.0.1:9",
+    clientId: "loupe",
+    clientSecret: "secret",
+    allowedDomains: ["example.com"],
+  },
+};
+const SIGN_IN_ROUTES = [
+  "GET /auth/login",
+  "HEAD /auth/login",
+  "GET /auth/callback",
+  "HEAD /auth/callback",
+  "POST /auth/logout",
+];
+
+describe.each([
+  { label: "API tokens only", auth: TOKENS_ONLY_AUTH, alsoOpen: [] as string[] },
+  { label: "OpenID Connect sign-in", auth: WITH_OIDC, alsoOpen: SIGN_IN_ROUTES },
+])("with $label configured, every documented route refuses anonymous callers", ({ auth, alsoOpen }) => {
   let t: TestApi;
   let root: string;
   let doc: OpenApi;
@@ -20,7 +42,7 @@ describe("with sign-in configured, every documented route refuses anonymous call
   beforeAll(async () => {
     root = await makeWebRoot("loupe-walk-web-");
     t = await openTestApi({
-      auth: TOKENS_ONLY_AUTH,
+      auth,
       webRoot: root,
       mounts: [redirectMount("/demo-bucket/", "http://127.0.0.1:9/")],
     });
@@ -85,7 +107,7 @@ describe("with sign-in configured, every documented route refuses anonymous call
     });
   }
 
-  it("leaves open only the probes, the page's files and the demo bucket's mount", () => {
+  it("leaves open only the probes, the page's files, the demo bucket's mount and signing in", () => {
     const open = t.app.loupeAuth.routes
       .filter((route) => route.access === "public")
       .map((route) => `${route.method} ${route.url}`);
@@ -99,6 +121,7 @@ describe("with sign-in configured, every documented route refuses anonymous call
         "HEAD /demo-bucket/*",
         "GET /*",
         "HEAD /*",
+        ...alsoOpen,
       ]),
     );
     for (const route of t.app.loupeAuth.routes) {

@@ -2,9 +2,13 @@
  * `loupe serve` configuration: parsed once, from flags with environment variables as fallbacks, validated,
  * and refused with one clear message when wrong. Everything else reads the resulting frozen object.
  */
-import { isIP } from "node:net";
 import { parseArgs } from "node:util";
+import type { AuthSettings } from "../auth/settings.js";
 import type { DatabaseConfig } from "../store/open-store.js";
+import { AUTH_OPTIONS, parseAuthConfig, SIGN_IN_SETTINGS } from "./auth-config.js";
+import { ConfigError, type Env, isLoopback } from "./values.js";
+
+export { ConfigError, type Env, isLoopback };
 
 /** What one `loupe serve` process does: everything, only the API, or only ingestion (docs/deploy.md). */
 export type ServeRole = "all" | "api" | "worker";
@@ -28,9 +32,9 @@ export interface ServeConfig extends DatabaseConfig {
    * claimed again after this. Must exceed the slowest acceptable download (default 10 min ≈ 1 GB at 2 MB/s).
    */
   readonly leaseMs: number;
+  /** OpenID Connect sign-in, API tokens and sessions; undefined: open access (loopback only). */
+  readonly auth: AuthSettings | undefined;
 }
-
-export class ConfigError extends Error {}
 
 export const DEFAULT_DB = "./data/loupe.db";
 
@@ -60,10 +64,22 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
                            within it (env LOUPE_LEASE_MS; default 600000, 10 minutes)
   -h, --help               this text
 
-Without sign-in configured, Loupe listens only on loopback addresses and the page says "open access".
-`;
+Sign-in (OpenID Connect; all of these, or none):
+  --oidc-issuer URL        the identity provider's issuer, e.g. https://accounts.google.com
+                           (env LOUPE_OIDC_ISSUER)
+  --oidc-client-id ID      Loupe's client id at the provider (env LOUPE_OIDC_CLIENT_ID); its secret in
+                           env LOUPE_OIDC_CLIENT_SECRET only (command lines are visible to other users)
+  --oidc-allowed-domain D  verified e-mail addresses of this domain may sign in; repeatable
+                           (env LOUPE_OIDC_ALLOWED_DOMAINS, comma-separated)
+  --public-url URL         where users reach Loupe, e.g. https://loupe.example.com; register
+                           URL/auth/callback as the redirect URI at the provider (env LOUPE_PUBLIC_URL)
+  env LOUPE_SESSION_SECRET signs the cookies: at least 32 bytes (openssl rand -base64 48), the same
+                           for every API process of one deployment
 
-export type Env = Readonly<Record<string, string | undefined>>;
+With sign-in configured, every /api route, /docs and /metrics need a signed-in user or an API token
+(loupe token --help), and Loupe may listen on any address. Without it, Loupe listens only on loopback
+addresses and the page says "open access".
+`;
 
 export function parseServeConfig(args: readonly string[], env: Env = process.env): ServeConfig {
   let parsed: ReturnType<typeof parse>;
@@ -77,11 +93,12 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
   const role = SERVE_ROLES.find((r) => r === roleText);
   if (role === undefined) throw new ConfigError(`--role must be all, api or worker, got '${roleText}'`);
   const host = v.host ?? env.LOUPE_HOST ?? "127.0.0.1";
-  if (!isLoopback(host)) {
+  const auth = parseAuthConfig(v, env);
+  if (auth === undefined && !isLoopback(host)) {
     throw new ConfigError(
-      `refusing to listen on ${host}: no sign-in is configured, so Loupe only listens on loopback ` +
-        "(--host 127.0.0.1 or ::1). To reach it from elsewhere, keep it on loopback behind a reverse " +
-        "proxy that authenticates users.",
+      `refusing to listen on ${host} without sign-in: anyone who can reach it could read every log. ` +
+        `Configure OpenID Connect sign-in (${SIGN_IN_SETTINGS}), or listen on loopback only ` +
+        '(--host 127.0.0.1 or ::1; the page then says "open access").',
     );
   }
   const allowSources = [
@@ -138,6 +155,7 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
       2 ** 40,
     ),
     leaseMs: integer("lease-ms", v["lease-ms"] ?? env.LOUPE_LEASE_MS, 600_000, 1000, 86_400_000),
+    auth,
   });
 }
 
@@ -173,6 +191,7 @@ function parse(args: readonly string[]) {
       "fetch-timeout-ms": { type: "string" },
       "max-log-bytes": { type: "string" },
       "lease-ms": { type: "string" },
+      ...AUTH_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -185,12 +204,4 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
     throw new ConfigError(`--${name} must be an integer from ${min} to ${max}, got '${raw}'`);
   }
   return n;
-}
-
-/** 127.0.0.0/8, ::1 and "localhost": addresses only this machine can reach. */
-export function isLoopback(host: string): boolean {
-  if (host === "localhost") return true;
-  if (isIP(host) === 4) return host.startsWith("127.");
-  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1";
-  return false;
 }
