@@ -1,13 +1,17 @@
+import { SignInGate } from "./components/auth/SignInGate.js";
 import { ConnectionDetail } from "./components/detail/ConnectionDetail.js";
 import { FleetStrip } from "./components/fleet/FleetStrip.js";
 import { AppHeader } from "./components/header/AppHeader.js";
 import { FleetInsights } from "./components/insights/FleetInsights.js";
 import { ConnectionsTable } from "./components/table/ConnectionsTable.js";
 
-/** The one page, top to bottom: the fleet → the connections → one connection → the fleet's problems. */
+/**
+ * The one page, top to bottom: the fleet → the connections → one connection → the fleet's problems;
+ * or, when sign-in is configured and nobody is signed in, "Sign in".
+ */
 export function App() {
   return (
-    <>
+    <SignInGate>
       <a className="skip-link" href="#connections-grid">
         Skip to connections
       </a>
@@ -18,6 +22,6 @@ export function App() {
         <ConnectionDetail />
         <FleetInsights />
       </main>
-    </>
+    </SignInGate>
   );
 }
