@@ -62,13 +62,22 @@ describe("with sign-in configured", () => {
       `Bearer ${tokens.revoked}`,
       `Bearer ${unknown}`,
       "Bearer nope",
-      "Basic YTpi",
+      "Bearer",
+      "bearer  ",
     ]) {
       const response = await t.app.inject({ url: "/api/connections", headers: { authorization } });
       expect(response.statusCode, authorization).toBe(401);
       expectErrorShape(response, "invalid_token");
       expect(response.headers["www-authenticate"]).toMatch(/error="invalid_token"/);
     }
+  });
+
+  it("leaves other schemes alone (a proxy's Basic authentication passed along): the cookie decides", async () => {
+    const response = await t.app.inject({
+      url: "/api/connections",
+      headers: { authorization: "Basic YTpi" },
+    });
+    expectErrorShape(response, "unauthenticated");
   });
 
   it("answers 403 insufficient_scope to a token without the route's scope", async () => {
@@ -153,6 +162,11 @@ describe("with sign-in configured", () => {
         user: { email: "Ada@example.com", name: "Ada Lovelace" },
         csrfToken,
       });
+      const behindBasic = await t.app.inject({
+        url: "/api/info",
+        headers: { cookie, authorization: "Basic YTpi" },
+      });
+      expect(behindBasic.json().userId).toBe("ada@example.com");
     });
 
     it("is refused when the cookie is unsigned, forged or names no session", async () => {

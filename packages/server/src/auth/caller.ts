@@ -4,7 +4,8 @@
  *
  * - No auth configured: everyone is the open-access caller (loopback only, config.ts).
  * - `Authorization: Bearer loupe_…`: the API token with that hash, unless revoked. A malformed or
- *   unknown token is refused rather than ignored, so a script's mistake shows at once.
+ *   unknown token is refused rather than ignored, so a script's mistake shows at once. Other schemes
+ *   (a reverse proxy's Basic authentication, passed along) are left alone.
  * - Otherwise the signed session cookie: the session with that id's hash, unless expired.
  */
 import { timingSafeEqual } from "node:crypto";
@@ -53,7 +54,8 @@ export function createCallerResolver(options: {
   return {
     async resolve(request) {
       const authorization = request.headers.authorization;
-      if (authorization !== undefined) {
+      // Other schemes are not ours (e.g. a proxy's Basic authentication passed along): the cookie decides.
+      if (authorization !== undefined && /^Bearer(\s|$)/i.test(authorization)) {
         const token = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
         if (token === undefined) throw invalidToken("send the token as 'Authorization: Bearer loupe_…'");
         const given = Buffer.from(token);
