@@ -10,6 +10,7 @@ import { handleClientError, handleError, handleNotFound } from "./api/errors.js"
 import { healthRoutes } from "./api/health.js";
 import { metricsPlugin } from "./api/metrics.js";
 import { serverLimitOptions } from "./api/server-limits.js";
+import { authPlugin } from "./auth/auth-plugin.js";
 import type { ServeConfig } from "./config/config.js";
 import { createIngestion } from "./ingestion.js";
 import type { RunningServer } from "./serve.js";
@@ -28,6 +29,8 @@ export async function serveWorker(config: ServeConfig): Promise<RunningServer> {
   // Ingestion is all this process does, so it runs here rather than in a thread of its own: the
   // health checks are cheap and nothing else competes with the pipeline for this thread.
   const ingestion = createIngestion(store, config, createSourceAllowlist(config.allowSources));
+  // Guards /metrics as the API processes do (read scope) when sign-in is configured.
+  await app.register(authPlugin, { store, settings: config.auth });
   await app.register(metricsPlugin, { store, ingestCounters: ingestion.counters });
   await app.register(healthRoutes, { store });
   const close = async () => {

@@ -46,7 +46,7 @@ export async function serve(
   let started = false;
   const api = await buildApi({
     store,
-    openAccess: true,
+    auth: config.auth,
     started: () => started,
     checkSourceUrl: sources.check,
     ...(config.uploadTo === undefined
@@ -122,7 +122,7 @@ export async function serve(
         trustedOrigins: sources.trustedOrigins(),
       });
     }
-    await warmUp(api);
+    await warmUp(api, api.loupeAuth.warmUpHeaders);
     started = true;
     return { url, close };
   } catch (error) {

@@ -16,6 +16,7 @@ import "./styles/table.css";
 import "./styles/detail.css";
 import "./styles/insights.css";
 import "./styles/motion.css";
+import "./styles/sign-in.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

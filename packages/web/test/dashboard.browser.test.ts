@@ -94,6 +94,9 @@ describe("the dashboard on the demo fleet", () => {
     await withPage(browser, async (page) => {
       await page.goto(base);
       await waitForRows(page);
+      // No sign-in configured: the header says so, and there is nobody to sign out.
+      await visible(page.getByText("Open access", { exact: true }));
+      await see.count(page.getByRole("button", { name: "Sign out" })).toBe(0);
       const far = ids.find((id) => fleet.findIndex((c) => c.connectionId === id) >= 150);
       expect(await renderedRowIds(page)).not.toContain(far);
       await search(page, q);

@@ -13,7 +13,11 @@ export async function serveCommand(args: readonly string[]): Promise<void> {
   process.stdout.write(
     config.role === "worker"
       ? `Loupe worker is ingesting; health checks and metrics at ${running.url}\n`
-      : `Loupe is serving ${running.url} (${config.role === "api" ? "API and dashboard only; " : ""}open access: listening on loopback without sign-in)\n`,
+      : `Loupe is serving ${running.url} (${config.role === "api" ? "API and dashboard only; " : ""}${
+          config.auth === undefined
+            ? "open access: listening on loopback without sign-in"
+            : `sign-in at ${config.auth.publicUrl}/auth/login with ${config.auth.oidc?.issuer ?? "API tokens only"}`
+        })\n`,
   );
   const stop = async () => {
     await running.close();

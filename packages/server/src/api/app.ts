@@ -6,6 +6,9 @@
 import compress from "@fastify/compress";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
+import { authPlugin } from "../auth/auth-plugin.js";
+import { createOidcClient } from "../auth/oidc.js";
+import { CALLBACK_PATH, signInRoutes } from "../auth/sign-in-routes.js";
 import { FleetInsights } from "../insights/fleet-insights.js";
 import { createChangeFeed } from "./change-feed.js";
 import type { ApiDeps, RouteDeps } from "./deps.js";
@@ -67,6 +70,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(etagPlugin);
   // Registered after the ETag hook: compression hooks are per route and run after it, on the tagged body.
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip", "deflate"] });
+  // Before any route: it checks and guards every route as it is added, /docs's included.
+  await app.register(authPlugin, { store: deps.store, settings: deps.auth });
   // Before any route: the document collects routes as they are added.
   await registerDocs(app);
   await app.register(metricsPlugin, { store: deps.store, ingestCounters: deps.ingest?.counters });
@@ -78,7 +83,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.addHook("onClose", async () => changes.close());
   await app.register(
     async (api) => {
-      await api.register(infoRoutes, { openAccess: deps.openAccess ?? false });
+      await api.register(infoRoutes);
       await api.register(connectionListRoutes, routeDeps);
       await api.register(connectionDetailRoutes, routeDeps);
       await api.register(seriesRoutes, routeDeps);
@@ -97,6 +102,11 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     { prefix: "/api" },
   );
 
+  const oidc = deps.auth?.oidc;
+  if (deps.auth !== undefined && oidc !== undefined) {
+    const client = createOidcClient(oidc, `${deps.auth.publicUrl}${CALLBACK_PATH}`);
+    await app.register(signInRoutes, { store: deps.store, settings: deps.auth, oidc, client });
+  }
   registerMounts(app, deps.mounts ?? []);
   if (deps.webRoot !== undefined) await registerWebApp(app, deps.webRoot);
   return app;

@@ -1,8 +1,9 @@
 /** What the API is given: the store, and (when ingestion runs in this process) a handle on the pipeline. */
 import type { FastifyBaseLogger } from "fastify";
+import type { AuthSettings } from "../auth/settings.js";
 import type { CheckUrl } from "../ingest/index.js";
 import type { RawLogSource } from "../raw-logs/raw-log-source.js";
-import type { InsightsStore, Store } from "../store/store.js";
+import type { AuthStore, InsightsStore, Store } from "../store/store.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { UploadSettings } from "./routes/upload-log.js";
 import type { ServerLimits } from "./server-limits.js";
@@ -18,14 +19,17 @@ export interface IngestControl {
 }
 
 export interface ApiDeps {
-  readonly store: Store & InsightsStore;
+  readonly store: Store & InsightsStore & AuthStore;
   readonly ingest?: IngestControl;
   /** Reads raw logs from object storage for the viewer; without it, /logs answers 503. */
   readonly rawLogs?: RawLogSource;
   /** true: Fastify's request logging (pino, JSON lines to stdout); or a logger of one's own. Default off. */
   readonly logger?: boolean | FastifyBaseLogger;
-  /** No authentication is configured (allowed on loopback only); GET /api/info tells the page. */
-  readonly openAccess?: boolean;
+  /**
+   * Sign-in and API tokens. Without: open access (config.ts allows that on loopback only), and
+   * GET /api/info tells the page so.
+   */
+  readonly auth?: AuthSettings;
   /** Directory of the built web app (index.html, assets/); served at / with a single-page fallback. */
   readonly webRoot?: string;
   /** Raw Node handlers mounted under a prefix, e.g. the demo bucket at /demo-bucket/. */

@@ -16,7 +16,22 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       info: {
         title: "Loupe API",
         version: "1",
-        description: `Connections of the streaming product, their logs' metrics and fleet insights.\n\nEvery error answer is JSON \`{"error": code, "message": text}\`. Codes:\n${ERROR_CODES}`,
+        description: `Connections of the streaming product, their logs' metrics and fleet insights.\n\nWhen sign-in is configured, every /api route needs a signed-in session (the page's cookie; changes also send its X-CSRF-Token header) or an API token (\`Authorization: Bearer loupe_…\`, \`loupe token create\`) with the route's scope; without it the server listens on loopback only and everyone may call it.\n\nEvery error answer is JSON \`{"error": code, "message": text}\`. Codes:\n${ERROR_CODES}`,
+      },
+      components: {
+        securitySchemes: {
+          bearerToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "An API token from loupe token create",
+          },
+          sessionCookie: {
+            type: "apiKey",
+            in: "cookie",
+            name: "loupe_session",
+            description: "Signed in at /auth/login (__Host-loupe_session behind https)",
+          },
+        },
       },
       tags: [
         { name: "connections", description: "Search, detail, series, bookmarks" },

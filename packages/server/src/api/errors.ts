@@ -16,6 +16,27 @@ export const API_ERRORS = {
     description: "A path or query parameter, or the request body, is missing or out of range.",
   },
   invalid_cursor: { status: 400, description: "The cursor was not issued by this server for this query." },
+  unauthenticated: {
+    status: 401,
+    description:
+      "Sign-in is required: sign in (/auth/login), or send an API token as `Authorization: Bearer loupe_…`.",
+  },
+  invalid_token: { status: 401, description: "The API token is malformed, unknown or revoked." },
+  insufficient_scope: { status: 403, description: "The API token lacks the scope this route requires." },
+  csrf_failed: {
+    status: 403,
+    description:
+      "A state-changing request authenticated by the sign-in cookie lacks the session's `X-CSRF-Token` header.",
+  },
+  sign_in_refused: {
+    status: 403,
+    description:
+      "The identity provider's account may not use Loupe (e-mail not verified or domain not allowed).",
+  },
+  sign_in_failed: {
+    status: 400,
+    description: "The sign-in could not be completed (expired or foreign attempt, or the provider refused).",
+  },
   not_found: { status: 404, description: "No such route, or no such connection." },
   method_not_allowed: { status: 405, description: "The route exists but not for this method." },
   request_timeout: {
@@ -57,6 +78,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Sent with the error, e.g. `WWW-Authenticate` on a 401. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -88,6 +111,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       .type("application/json; charset=utf-8")
       .send(body);
   }
+  if (error instanceof ApiError) reply.headers(error.headers);
   const body = toErrorBody(error, request);
   const status = API_ERRORS[body.error].status;
   if (body.error === "unavailable") {

@@ -15,12 +15,18 @@ const WARM_UP_URLS: readonly string[] = [
   "/api/connections?limit=50",
 ];
 
-/** Answers each warm-up request in-process; never throws (a failing route must not stop the start). */
-export async function warmUp(app: FastifyInstance): Promise<number> {
+/**
+ * Answers each warm-up request in-process; never throws (a failing route must not stop the start).
+ * `headers` authenticate them when sign-in is configured (AuthRuntime.warmUpHeaders).
+ */
+export async function warmUp(
+  app: FastifyInstance,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<number> {
   let answered = 0;
   for (const url of WARM_UP_URLS) {
     try {
-      const response = await app.inject({ method: "GET", url });
+      const response = await app.inject({ method: "GET", url, headers });
       if (response.statusCode < 500) answered++;
     } catch {
       // Only latency is at stake; the route's own error handling reports real failures to users.

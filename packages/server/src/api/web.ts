@@ -16,7 +16,7 @@ export interface RawMount {
   readonly handle: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
-const NEVER_THE_PAGE = ["/api/", "/api", "/docs", "/metrics", "/healthz", "/readyz"];
+const NEVER_THE_PAGE = ["/api/", "/api", "/auth", "/docs", "/metrics", "/healthz", "/readyz"];
 
 export function registerMounts(app: FastifyInstance, mounts: readonly RawMount[]): void {
   for (const mount of mounts) {

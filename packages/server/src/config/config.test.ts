@@ -22,7 +22,9 @@ describe("parseServeConfig", () => {
 
   it("refuses a non-loopback address without sign-in, saying what to do", () => {
     expect(() => parseServeConfig(["--host", "0.0.0.0"], {})).toThrow(ConfigError);
-    expect(() => parseServeConfig(["--host", "0.0.0.0"], {})).toThrow(/only listens on loopback/);
+    expect(() => parseServeConfig(["--host", "0.0.0.0"], {})).toThrow(
+      /without sign-in.*or listen on loopback/,
+    );
     expect(parseServeConfig(["--host", "::1"], {}).host).toBe("::1");
   });
 

@@ -4,18 +4,21 @@
  */
 import { isIP } from "node:net";
 import { parseArgs } from "node:util";
+import type { AuthSettings } from "../auth/settings.js";
+import type { DatabaseConfig } from "../store/open-store.js";
+import { AUTH_OPTIONS, parseAuthConfig, SIGN_IN_SETTINGS } from "./auth-config.js";
+import { ConfigError, type Env, isLoopback } from "./values.js";
+
+export { ConfigError, type Env, isLoopback };
 
 /** What one `loupe serve` process does: everything, only the API, or only ingestion (docs/deploy.md). */
 export type ServeRole = "all" | "api" | "worker";
 export const SERVE_ROLES: readonly ServeRole[] = ["all", "api", "worker"];
 
-export interface ServeConfig {
+export interface ServeConfig extends DatabaseConfig {
   readonly role: ServeRole;
   /** Manifest path or http(s) URL; undefined: the built-in demo fleet. */
   readonly manifest: string | undefined;
-  /** SQLite file (ignored when databaseUrl is set). */
-  readonly db: string;
-  readonly databaseUrl: string | undefined;
   readonly host: string;
   readonly port: number;
   /** URL prefixes (or hosts) that logs may also be fetched from, beyond the manifest's own hosts. */
@@ -41,9 +44,11 @@ export interface ServeConfig {
   readonly rateLimit: number;
   /** Reverse proxies (addresses, CIDRs, or loopback/linklocal/uniquelocal) whose X-Forwarded-For is believed. */
   readonly trustProxy: readonly string[];
+  /** OpenID Connect sign-in, API tokens and sessions; undefined: open access (loopback only). */
+  readonly auth: AuthSettings | undefined;
 }
 
-export class ConfigError extends Error {}
+export const DEFAULT_DB = "./data/loupe.db";
 
 export const SERVE_HELP = `usage: loupe serve [options]
 
@@ -83,10 +88,22 @@ Serves the dashboard and its API, and ingests the manifest's logs in the backgro
                            (env LOUPE_TRUST_PROXY; default none: the peer address is the client)
   -h, --help               this text
 
-Without sign-in configured, Loupe listens only on loopback addresses and the page says "open access".
-`;
+Sign-in (OpenID Connect; all of these, or none):
+  --oidc-issuer URL        the identity provider's issuer, e.g. https://accounts.google.com
+                           (env LOUPE_OIDC_ISSUER)
+  --oidc-client-id ID      Loupe's client id at the provider (env LOUPE_OIDC_CLIENT_ID); its secret in
+                           env LOUPE_OIDC_CLIENT_SECRET only (command lines are visible to other users)
+  --oidc-allowed-domain D  verified e-mail addresses of this domain may sign in; repeatable
+                           (env LOUPE_OIDC_ALLOWED_DOMAINS, comma-separated)
+  --public-url URL         where users reach Loupe, e.g. https://loupe.example.com; register
+                           URL/auth/callback as the redirect URI at the provider (env LOUPE_PUBLIC_URL)
+  env LOUPE_SESSION_SECRET signs the cookies: at least 32 bytes (openssl rand -base64 48), the same
+                           for every API process of one deployment
 
-type Env = Readonly<Record<string, string | undefined>>;
+With sign-in configured, every /api route, /docs and /metrics need a signed-in user or an API token
+(loupe token --help), and Loupe may listen on any address. Without it, Loupe listens only on loopback
+addresses and the page says "open access".
+`;
 
 export function parseServeConfig(args: readonly string[], env: Env = process.env): ServeConfig {
   let parsed: ReturnType<typeof parse>;
@@ -100,11 +117,12 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
   const role = SERVE_ROLES.find((r) => r === roleText);
   if (role === undefined) throw new ConfigError(`--role must be all, api or worker, got '${roleText}'`);
   const host = v.host ?? env.LOUPE_HOST ?? "127.0.0.1";
-  if (!isLoopback(host)) {
+  const auth = parseAuthConfig(v, env);
+  if (auth === undefined && !isLoopback(host)) {
     throw new ConfigError(
-      `refusing to listen on ${host}: no sign-in is configured, so Loupe only listens on loopback ` +
-        "(--host 127.0.0.1 or ::1). To reach it from elsewhere, keep it on loopback behind a reverse " +
-        "proxy that authenticates users.",
+      `refusing to listen on ${host} without sign-in: anyone who can reach it could read every log. ` +
+        `Configure OpenID Connect sign-in (${SIGN_IN_SETTINGS}), or listen on loopback only ` +
+        '(--host 127.0.0.1 or ::1; the page then says "open access").',
     );
   }
   const allowSources = [
@@ -138,15 +156,10 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
         "manifest whose hosts the api processes trust), and would otherwise refuse every log",
     );
   }
-  const databaseUrl = v["database-url"] ?? env.LOUPE_DATABASE_URL;
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
-    throw new ConfigError(`--database-url must be a postgres:// URL, got '${databaseUrl}'`);
-  }
   return Object.freeze({
     role,
     manifest,
-    db: v.db ?? env.LOUPE_DB ?? "./data/loupe.db",
-    databaseUrl,
+    ...databaseConfig(v, env),
     host,
     port: integer("port", v.port ?? env.LOUPE_PORT, 8080, 0, 65_535),
     allowSources: Object.freeze(allowSources),
@@ -183,7 +196,20 @@ export function parseServeConfig(args: readonly string[], env: Env = process.env
       1_000_000,
     ),
     trustProxy: Object.freeze(trustProxy(v["trust-proxy"] ?? env.LOUPE_TRUST_PROXY)),
+    auth,
   });
+}
+
+/** `--db` / `--database-url` with their environment fallbacks: `loupe serve`, `ingest` and `token` share them. */
+export function databaseConfig(
+  values: { readonly db?: string | undefined; readonly "database-url"?: string | undefined },
+  env: Env = process.env,
+): DatabaseConfig {
+  const databaseUrl = values["database-url"] ?? env.LOUPE_DATABASE_URL;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    throw new ConfigError(`--database-url must be a postgres:// URL, got '${databaseUrl}'`);
+  }
+  return { db: values.db ?? env.LOUPE_DB ?? DEFAULT_DB, databaseUrl };
 }
 
 export const wantsHelp = (args: readonly string[]): boolean => args.includes("--help") || args.includes("-h");
@@ -209,6 +235,7 @@ function parse(args: readonly string[]) {
       "upload-to": { type: "string" },
       "rate-limit": { type: "string" },
       "trust-proxy": { type: "string" },
+      ...AUTH_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -250,12 +277,4 @@ function trustProxy(raw: string | undefined): string[] {
     }
   }
   return entries;
-}
-
-/** 127.0.0.0/8, ::1 and "localhost": addresses only this machine can reach. */
-export function isLoopback(host: string): boolean {
-  if (host === "localhost") return true;
-  if (isIP(host) === 4) return host.startsWith("127.");
-  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1";
-  return false;
 }

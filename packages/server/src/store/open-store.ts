@@ -2,14 +2,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createStore, type StoreOptions } from "./kysely/create-store.js";
-import type { InsightsStore, Store } from "./store.js";
+import type { AuthStore, InsightsStore, Store } from "./store.js";
 
 export interface DatabaseConfig {
+  /** SQLite file (ignored when databaseUrl is set). */
   readonly db: string;
   readonly databaseUrl: string | undefined;
 }
 
-export async function openStore(config: DatabaseConfig): Promise<Store & InsightsStore> {
+export async function openStore(config: DatabaseConfig): Promise<Store & InsightsStore & AuthStore> {
   if (config.databaseUrl === undefined) mkdirSync(dirname(config.db), { recursive: true });
   const store = await createStore(storeOptions(config));
   await store.migrate();

@@ -83,7 +83,7 @@ export interface ConnectionQuery {
   readonly userId?: string;
 }
 
-/** The only user until authentication exists. */
+/** Whose bookmarks open access (no sign-in configured) reads and writes. */
 export const DEFAULT_USER_ID = "local";
 
 /** A cursor that this store did not issue, or issued for another sort: the API answers 400. */
@@ -221,4 +221,58 @@ export interface InsightsStore {
   fleetPatterns(limit: number): Promise<readonly FleetPattern[]>;
   /** Connections (with their usernames) whose logs contain the pattern: for "filter the table to it". */
   connectionsWithPattern(patternId: string, limit: number): Promise<readonly number[]>;
+}
+
+/** What an API token may do: `read` every /api route, `ingest` the live-ingestion routes. */
+export type ApiScope = "read" | "ingest";
+export const API_SCOPES: readonly ApiScope[] = ["read", "ingest"];
+
+/** An API token as stored: never the token itself (see auth/tokens.ts). */
+export interface ApiTokenRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly scopes: readonly ApiScope[];
+  readonly createdAt: number;
+  readonly lastUsedAt: number | null;
+  readonly revokedAt: number | null;
+}
+
+/** A signed-in user's session, stored under the hash of the id its cookie carries. */
+export interface SessionRecord {
+  /** Whose bookmarks: the verified e-mail address, lower-cased. */
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string | null;
+  /** Sent back by the page on state-changing requests (auth/csrf.ts). */
+  readonly csrfToken: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+/** API tokens and sessions. Hashes are computed by the caller: the store keeps what it is given. */
+export interface AuthStore {
+  createApiToken(token: {
+    readonly name: string;
+    readonly tokenHash: string;
+    readonly scopes: readonly ApiScope[];
+    readonly now: number;
+  }): Promise<ApiTokenRecord>;
+  /** Every token, revoked ones included, oldest first. */
+  listApiTokens(): Promise<readonly ApiTokenRecord[]>;
+  /** The token with this hash, revoked or not (the caller refuses revoked ones). */
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+  /**
+   * Revokes the token (a second revocation keeps the first one's time: `revokedNow` false); undefined
+   * when there is no such token.
+   */
+  revokeApiToken(
+    id: number,
+    now: number,
+  ): Promise<{ record: ApiTokenRecord; revokedNow: boolean } | undefined>;
+  markApiTokenUsed(id: number, now: number): Promise<void>;
+  /** Stores a new session (and deletes every session expired by `session.createdAt`). */
+  createSession(idHash: string, session: SessionRecord): Promise<void>;
+  /** The session with this hash unless it expired by `now`. */
+  findSession(idHash: string, now: number): Promise<SessionRecord | undefined>;
+  deleteSession(idHash: string): Promise<void>;
 }

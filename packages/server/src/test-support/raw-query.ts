@@ -20,3 +20,23 @@ export async function rawRows<Row>(options: StoreOptions, query: string): Promis
     await client.end();
   }
 }
+
+/** Runs one statement straight on a test database (as an operator's SQL or another version would). */
+export async function rawExec(options: StoreOptions, statement: string): Promise<void> {
+  if ("sqlitePath" in options) {
+    const db = new Database(options.sqlitePath);
+    try {
+      db.prepare(statement).run();
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

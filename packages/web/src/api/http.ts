@@ -14,6 +14,36 @@ export class ApiError extends Error {
 
 type QueryValue = string | number | boolean | undefined | null;
 
+/**
+ * The signed-in session's CSRF token (from GET /api/info), sent with every change: the server refuses
+ * cookie-authenticated PUT, POST and DELETE without it. null with open access.
+ */
+let csrfToken: string | null = null;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** "Sign-in required" (a 401 from any request): the page then offers "Sign in" (SignInGate). */
+type Listener = () => void;
+let signInRequired = false;
+const listeners = new Set<Listener>();
+
+export const signInState = {
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  required: (): boolean => signInRequired,
+};
+
+function requireSignIn(): void {
+  if (signInRequired) return;
+  signInRequired = true;
+  for (const listener of listeners) listener();
+}
+
 /** `/api/...` plus the defined parameters; false booleans are left out (the API treats absence as "no filter"). */
 export function apiUrl(path: string, params: Record<string, QueryValue> = {}): string {
   const search = new URLSearchParams();
@@ -31,11 +61,17 @@ export async function apiFetch<T>(
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: "application/json", ...init.headers } });
+    const method = (init.method ?? "GET").toUpperCase();
+    const csrf = csrfToken !== null && !SAFE_METHODS.has(method) ? { "x-csrf-token": csrfToken } : undefined;
+    response = await fetch(url, {
+      ...init,
+      headers: { accept: "application/json", ...csrf, ...init.headers },
+    });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError(0, "network", "The server cannot be reached. Is `loupe serve` running?");
   }
+  if (response.status === 401) requireSignIn();
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {

@@ -92,8 +92,13 @@ export interface RefetchResponse {
 }
 
 export interface ServerInfo {
+  /** No sign-in configured (loopback only): the header says "open access". */
   openAccess: boolean;
   userId: string;
+  /** The signed-in person; null for open access and API tokens. */
+  user: { email: string; name: string | null } | null;
+  /** Sent as X-CSRF-Token on PUT, POST and DELETE when signed in. */
+  csrfToken: string | null;
 }
 
 export interface SeriesStats {

@@ -1,7 +1,7 @@
 /** PUT / DELETE /api/connections/:id/bookmark: star and un-star (idempotent). */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { DEFAULT_USER_ID } from "../../store/store.js";
+import { callerOf, requireScope } from "../../auth/auth-plugin.js";
 import type { RouteDeps } from "../deps.js";
 import { notFound } from "../errors.js";
 import { ConnectionIdParamsSchema, errorResponses } from "../schemas/common.js";
@@ -24,10 +24,11 @@ export const bookmarkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     app.route({
       method,
       url: "/connections/:id/bookmark",
+      onRequest: requireScope("read"),
       schema: schema(on ? "Bookmark a connection" : "Remove a connection's bookmark"),
       handler: async (request, reply) => {
         const { id } = request.params;
-        if (!(await store.setBookmark(id, DEFAULT_USER_ID, on))) throw notFound(`Connection ${id}`);
+        if (!(await store.setBookmark(id, callerOf(request).userId, on))) throw notFound(`Connection ${id}`);
         return reply.code(204).send(null);
       },
     });

@@ -1,7 +1,8 @@
 /** GET /api/connections/:id: one connection with its logs' details and most frequent error patterns. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyBaseLogger } from "fastify";
-import { DEFAULT_USER_ID, type LogSummary } from "../../store/store.js";
+import { callerOf, requireScope } from "../../auth/auth-plugin.js";
+import type { LogSummary } from "../../store/store.js";
 import { type LogExtras, toConnectionDetail } from "../connection-view.js";
 import type { RouteDeps } from "../deps.js";
 import { notFound } from "../errors.js";
@@ -26,6 +27,7 @@ export const connectionDetailRoutes: FastifyPluginAsyncTypebox<RouteDeps> = asyn
     "/connections/:id",
     {
       config: { etag: true },
+      onRequest: requireScope("read"),
       schema: {
         tags: ["connections"],
         summary: "One connection; opening one whose logs are pending fetches them first",
@@ -36,7 +38,7 @@ export const connectionDetailRoutes: FastifyPluginAsyncTypebox<RouteDeps> = asyn
     async (request, reply) => {
       const { id } = request.params;
       const [row, logs] = await Promise.all([
-        store.getConnection(id, DEFAULT_USER_ID),
+        store.getConnection(id, callerOf(request).userId),
         store.connectionLogs(id),
       ]);
       if (row === undefined) throw notFound(`Connection ${id}`);

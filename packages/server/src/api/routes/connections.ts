@@ -1,6 +1,7 @@
 /** GET /api/connections: search, filter, sort and page through connections. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { type ConnectionQuery, DEFAULT_USER_ID } from "../../store/store.js";
+import { callerOf, requireScope } from "../../auth/auth-plugin.js";
+import type { ConnectionQuery } from "../../store/store.js";
 import { toConnectionItem } from "../connection-view.js";
 import type { RouteDeps } from "../deps.js";
 import { ResponseCache, sendCachedJson } from "../response-cache.js";
@@ -13,6 +14,7 @@ export const connectionListRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
     "/connections",
     {
       config: { etag: true },
+      onRequest: requireScope("read"),
       schema: {
         tags: ["connections"],
         summary: "Connections, newest first by default; keyset pages via nextCursor",
@@ -34,7 +36,8 @@ export const connectionListRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         sort: query.sort,
         order: query.order,
         limit: query.limit,
-        userId: DEFAULT_USER_ID,
+        // Whose bookmarks: also part of the cache key below.
+        userId: callerOf(request).userId,
       };
       // Read before the query: a write committed after this point retires whatever the query returns.
       const generation = await store.dataGeneration();

@@ -7,6 +7,7 @@
 
 import type { ServerResponse } from "node:http";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { requireScope } from "../../auth/auth-plugin.js";
 import type { ChangeFeed } from "../change-feed.js";
 import { FleetChangeSchema } from "../schemas/ingest.js";
 
@@ -24,10 +25,10 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ changes: ChangeFeed }> = 
   app.get(
     "/events",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["ingest"],
         summary: "Server-sent events: a `change` event with the fleet's counts whenever stored data changes",
-        produces: ["text/event-stream"],
         response: {
           200: {
             description: "An event stream; each `change` event's data is this object as JSON",

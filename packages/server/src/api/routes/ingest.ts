@@ -1,5 +1,6 @@
 /** Ingestion: progress (GET /api/ingest/status) and re-fetching a connection's logs. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { requireScope } from "../../auth/auth-plugin.js";
 import type { RouteDeps } from "../deps.js";
 import { notFound } from "../errors.js";
 import { ConnectionIdParamsSchema, errorResponses } from "../schemas/common.js";
@@ -9,6 +10,7 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
   app.get(
     "/ingest/status",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["ingest"],
         summary: "How many logs are known, done, pending and failed",
@@ -25,6 +27,7 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
   app.post(
     "/connections/:id/refetch",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["ingest"],
         summary: "Fetch and parse both logs of a connection again",

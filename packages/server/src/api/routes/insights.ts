@@ -1,5 +1,6 @@
 /** GET /api/insights/*: fleet-wide patterns and comparisons, from stored summaries (see ../../insights). */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { requireScope } from "../../auth/auth-plugin.js";
 import type { FleetInsights } from "../../insights/fleet-insights.js";
 import type { RouteDeps } from "../deps.js";
 import { asResponse, errorResponses } from "../schemas/common.js";
@@ -30,6 +31,7 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<RouteDeps & { insights: F
   app.get(
     "/insights/patterns",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["insights"],
         summary: "The most frequent error/warning patterns across all logs",
@@ -44,6 +46,7 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<RouteDeps & { insights: F
   app.get(
     "/insights/patterns/:patternId/connections",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["insights"],
         summary: "Connections whose logs contain a pattern (to filter the table to it)",
@@ -60,6 +63,7 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<RouteDeps & { insights: F
   app.get(
     "/insights/versions",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["insights"],
         summary:
@@ -73,6 +77,7 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<RouteDeps & { insights: F
   app.get(
     "/insights/error-latency",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["insights"],
         summary: "Errors vs median latency per connection with a client log, with Pearson and Spearman",
@@ -85,6 +90,7 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<RouteDeps & { insights: F
   app.get(
     "/insights/users",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["insights"],
         summary: "How many users the fleet's connections belong to (distinct usernames)",
@@ -97,6 +103,7 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<RouteDeps & { insights: F
   app.get(
     "/insights/metrics",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["insights"],
         summary: "Fleet distribution of each metric's per-log medians: statistics and a 20-bin histogram",

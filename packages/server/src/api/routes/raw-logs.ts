@@ -4,6 +4,7 @@
  * to start at a moment (a point clicked on a chart).
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { requireScope } from "../../auth/auth-plugin.js";
 import type { RawLog } from "../../raw-logs/raw-log.js";
 import { interleave, queryRawEntries } from "../../raw-logs/raw-log-query.js";
 import { type RawLogSource, RawLogUnavailableError } from "../../raw-logs/raw-log-source.js";
@@ -30,6 +31,7 @@ export const rawLogRoutes: FastifyPluginAsyncTypebox<RouteDeps & { rawLogs: RawL
   app.get(
     "/connections/:id/logs",
     {
+      onRequest: requireScope("read"),
       schema: {
         tags: ["connections"],
         summary: "Raw log entries with their continuation lines: client, server, or both interleaved by time",

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { issueToken } from "../../auth/tokens.js";
 import { createSourceAllowlist } from "../../sources/source-allowlist.js";
 import { MAX_REGISTERED_ROWS } from "../schemas/registration.js";
 import { expectErrorShape } from "../test-support/assertions.js";
-import { openTestApi } from "../test-support/test-api.js";
+import { openTestApi, TOKENS_ONLY_AUTH } from "../test-support/test-api.js";
 
 const allowlist = createSourceAllowlist(["https://logs.test/"]);
 
@@ -113,5 +114,22 @@ describe("POST /api/connections (registering connections)", () => {
       expect(text.statusCode).toBe(415);
       expect((await t.app.inject("/api/connections")).json().total).toBe(0);
     });
+  });
+
+  it("with sign-in configured, takes only a token with the ingest scope", async () => {
+    const t = await openTestApi({ auth: TOKENS_ONLY_AUTH, checkSourceUrl: allowlist.check });
+    try {
+      const reader = (await issueToken(t.store, { name: "reader", scopes: ["read"] })).token;
+      const backend = (await issueToken(t.store, { name: "backend", scopes: ["ingest"] })).token;
+      const post = (headers: Record<string, string>) =>
+        t.app.inject({ method: "POST", url: "/api/connections", headers, payload: [row(801)] });
+      expect((await post({})).statusCode).toBe(401);
+      expect((await post({ authorization: `Bearer ${reader}` })).statusCode).toBe(403);
+      const stored = await post({ authorization: `Bearer ${backend}` });
+      expect(stored.statusCode).toBe(200);
+      expect(stored.json()).toMatchObject({ inserted: 1 });
+    } finally {
+      await t.close();
+    }
   });
 });

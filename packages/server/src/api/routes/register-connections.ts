@@ -6,6 +6,7 @@
  * "Trust"), else its row is rejected. Open pages hear of the new rows through GET /api/events.
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { requireScope } from "../../auth/auth-plugin.js";
 import type { CheckUrl } from "../../ingest/index.js";
 import { type ManifestRowError, validateManifestValues } from "../../manifest/index.js";
 import type { ConnectionInput, Store } from "../../store/store.js";
@@ -29,6 +30,8 @@ export const registerConnectionRoutes: FastifyPluginAsyncTypebox<RegisterOptions
   app.post(
     "/connections",
     {
+      // The streaming backend's token; signed-in people only read.
+      onRequest: requireScope("ingest"),
       bodyLimit: BODY_LIMIT_BYTES,
       // Fastify would parse text/plain too, and the schema's array coercion would make a row of it.
       preValidation: async (request) => {

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { type AnyMetricName, METRIC_DEFINITIONS, METRIC_NAMES, type MetricName } from "@loupe/core";
 import type { Static } from "typebox";
+import { requireScope } from "../../auth/auth-plugin.js";
 import { METRIC_SIDE } from "../../insights/fleet-metrics.js";
 import type { LogSide, LogSummary, SeriesColumns } from "../../store/store.js";
 import type { RouteDeps } from "../deps.js";
@@ -31,6 +32,7 @@ export const seriesRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
     "/connections/:id/series",
     {
       config: { etag: true },
+      onRequest: requireScope("read"),
       schema: {
         tags: ["connections"],
         summary:

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueToken } from "../../auth/tokens.js";
 import { connectionInput } from "../../test-support/connection-fixture.js";
 import { type PutObjectStore, startPutObjectStore } from "../../test-support/put-object-store.js";
-import { openTestApi, type TestApi } from "../test-support/test-api.js";
+import { openTestApi, type TestApi, TOKENS_ONLY_AUTH } from "../test-support/test-api.js";
 
 const LOG = "10:00:00:000000 | INFO    | net.c           | ping:1 | Latency: 0.031\n";
 const MAX_BYTES = 64 * 1024;
@@ -111,5 +112,32 @@ describe("PUT /api/connections/:id/logs/:side (uploading a log)", () => {
       bucket.answerPut = 200;
     }
     expect((await statusOf(1)).server.status).toBe("not_recorded");
+  });
+
+  it("with sign-in configured, refuses an upload without an ingest token before reading it", async () => {
+    const guarded = await openTestApi({
+      auth: TOKENS_ONLY_AUTH,
+      uploads: { prefix: bucket.prefix, maxBytes: MAX_BYTES, timeoutMs: 5_000 },
+    });
+    try {
+      await guarded.store.importConnections([connectionInput(7)]);
+      const reader = (await issueToken(guarded.store, { name: "reader", scopes: ["read"] })).token;
+      const backend = (await issueToken(guarded.store, { name: "backend", scopes: ["ingest"] })).token;
+      const put = (headers: Record<string, string>) =>
+        guarded.app.inject({
+          method: "PUT",
+          url: "/api/connections/7/logs/client",
+          headers: { "content-type": "text/plain", ...headers },
+          payload: LOG,
+        });
+      const before = bucket.objects.size;
+      expect((await put({})).statusCode).toBe(401);
+      expect((await put({ authorization: `Bearer ${reader}` })).statusCode).toBe(403);
+      expect(bucket.objects.size).toBe(before);
+      expect((await put({ authorization: `Bearer ${backend}` })).statusCode).toBe(201);
+      expect(bucket.objects.size).toBe(before + 1);
+    } finally {
+      await guarded.close();
+    }
   });
 });

@@ -3,11 +3,14 @@
  * ingestion). The body streams through to object storage under `--upload-to` (size-capped, never held
  * in memory: logs stay in object storage), then the connection's URL for that side points at the new
  * object and the log is queued like any other. Every upload gets its own object, so a second upload of
- * the same side re-ingests (a changed URL) and never half-overwrites the first.
+ * the same side re-ingests (a changed URL) and never half-overwrites the first. The whole body must
+ * arrive within the server's request timeout (server-limits.ts); bigger logs go to the bucket directly
+ * and are registered by URL.
  */
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { requireScope } from "../../auth/auth-plugin.js";
 import type { ConnectionRow, Store } from "../../store/store.js";
 import { putObject } from "../../uploads/put-object.js";
 import { ApiError, notFound } from "../errors.js";
@@ -37,6 +40,8 @@ export const uploadLogRoutes: FastifyPluginAsyncTypebox<UploadOptions> = async (
   app.put(
     "/connections/:id/logs/:side",
     {
+      // Checked before a byte of the body is read.
+      onRequest: requireScope("ingest"),
       preValidation: async (request) => {
         const type = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
         if (!BODY_TYPES.includes(type)) {

@@ -11,12 +11,13 @@ import { join } from "node:path";
 import { analyzeLog } from "@loupe/core";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
+import type { AuthSettings } from "../../auth/settings.js";
 import { createStore } from "../../store/kysely/create-store.js";
-import type { ConnectionInput, IngestOutcome, InsightsStore, Store } from "../../store/store.js";
+import type { AuthStore, ConnectionInput, IngestOutcome, InsightsStore, Store } from "../../store/store.js";
 import { buildApi } from "../app.js";
 import type { ApiDeps, IngestControl } from "../deps.js";
 
-export type TestStore = Store & InsightsStore;
+export type TestStore = Store & InsightsStore & AuthStore;
 
 /** An IngestControl that only records what it was asked. */
 export interface RecordingIngest extends IngestControl {
@@ -39,6 +40,12 @@ export function recordingIngest(): RecordingIngest {
     counters: () => ({ fetched: 3, parsed: 2 }),
   };
 }
+
+/** Auth on, without a sign-in provider: API tokens (and sessions a test stores itself) get in. */
+export const TOKENS_ONLY_AUTH: AuthSettings = {
+  sessionSecret: "a test session secret of at least 32 bytes",
+  publicUrl: "http://127.0.0.1:8080",
+};
 
 export interface TestApi {
   readonly app: FastifyInstance;

@@ -89,12 +89,35 @@ export interface BookmarksTable {
   readonly created_at: number;
 }
 
+export interface ApiTokensTable {
+  readonly id: Generated<number>;
+  readonly name: string;
+  readonly token_hash: string;
+  /** Space-separated scopes. */
+  readonly scopes: string;
+  readonly created_at: number;
+  readonly last_used_at: number | null;
+  readonly revoked_at: number | null;
+}
+
+export interface SessionsTable {
+  readonly id_hash: string;
+  readonly user_id: string;
+  readonly email: string;
+  readonly name: string | null;
+  readonly csrf_token: string;
+  readonly created_at: number;
+  readonly expires_at: number;
+}
+
 export interface Database {
   readonly connections: ConnectionsTable;
   readonly logs: LogsTable;
   readonly log_series: LogSeriesTable;
   readonly log_patterns: LogPatternsTable;
   readonly bookmarks: BookmarksTable;
+  readonly api_tokens: ApiTokensTable;
+  readonly sessions: SessionsTable;
 }
 
 /** The handle every query module takes: the database and which dialect answers. */

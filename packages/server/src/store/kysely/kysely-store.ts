@@ -1,6 +1,9 @@
 /** The Store and InsightsStore contracts over one Kysely instance; each method delegates to its module. */
 import type { AnyMetricName, PatternStats } from "@loupe/core";
 import type {
+  ApiScope,
+  ApiTokenRecord,
+  AuthStore,
   ClaimedLog,
   ConnectionInput,
   ConnectionPage,
@@ -13,9 +16,11 @@ import type {
   IngestStatus,
   InsightsStore,
   SeriesColumns,
+  SessionRecord,
   Store,
 } from "../store.js";
 import { DEFAULT_USER_ID } from "../store.js";
+import * as auth from "./auth.js";
 import { setBookmark } from "./bookmarks.js";
 import { completeLog } from "./complete-log.js";
 import { connectionLogs, getConnection } from "./connection-lookup.js";
@@ -31,7 +36,7 @@ import { logPatterns, logSeries } from "./log-data.js";
 import { migrateToLatest, migrationsApplied } from "./migrate.js";
 import * as queue from "./queue.js";
 
-export class KyselyStore implements Store, InsightsStore {
+export class KyselyStore implements Store, InsightsStore, AuthStore {
   readonly #context: StoreContext;
   readonly #counts = new CountCache();
   readonly #generation: () => Promise<string>;
@@ -141,5 +146,46 @@ export class KyselyStore implements Store, InsightsStore {
 
   connectionsWithPattern(patternId: string, limit: number): Promise<readonly number[]> {
     return connectionsWithPattern(this.#context, patternId, limit);
+  }
+
+  // No data-generation bump for tokens and sessions: nothing a cached read returns depends on them.
+  createApiToken(token: {
+    readonly name: string;
+    readonly tokenHash: string;
+    readonly scopes: readonly ApiScope[];
+    readonly now: number;
+  }): Promise<ApiTokenRecord> {
+    return auth.createApiToken(this.#context, token);
+  }
+
+  listApiTokens(): Promise<readonly ApiTokenRecord[]> {
+    return auth.listApiTokens(this.#context);
+  }
+
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined> {
+    return auth.findApiToken(this.#context, tokenHash);
+  }
+
+  revokeApiToken(
+    id: number,
+    now: number,
+  ): Promise<{ record: ApiTokenRecord; revokedNow: boolean } | undefined> {
+    return auth.revokeApiToken(this.#context, id, now);
+  }
+
+  markApiTokenUsed(id: number, now: number): Promise<void> {
+    return auth.markApiTokenUsed(this.#context, id, now);
+  }
+
+  createSession(idHash: string, session: SessionRecord): Promise<void> {
+    return auth.createSession(this.#context, idHash, session);
+  }
+
+  findSession(idHash: string, now: number): Promise<SessionRecord | undefined> {
+    return auth.findSession(this.#context, idHash, now);
+  }
+
+  deleteSession(idHash: string): Promise<void> {
+    return auth.deleteSession(this.#context, idHash);
   }
 }

@@ -1,6 +1,6 @@
 import { LoupeMark } from "../common/icons.js";
 import { Filters } from "./Filters.js";
-import { OpenAccessBadge, ThemeToggle } from "./HeaderActions.js";
+import { OpenAccessBadge, SignedInUser, ThemeToggle } from "./HeaderActions.js";
 import { IngestProgress } from "./IngestProgress.js";
 import { SearchBox } from "./SearchBox.js";
 
@@ -19,6 +19,7 @@ export function AppHeader() {
           <IngestProgress />
           <ThemeToggle />
           <OpenAccessBadge />
+          <SignedInUser />
         </div>
       </div>
     </header>

@@ -1,3 +1,5 @@
+import { useState } from "react";
+import { apiFetch, errorMessage } from "../../api/http.js";
 import { useServerInfo } from "../../api/info.js";
 import { useTheme } from "../../theme/theme.js";
 import { useCopied } from "../common/CopyButton.js";
@@ -45,6 +47,31 @@ export function OpenAccessBadge() {
       title="No sign-in is configured: anyone who can reach this machine's loopback can use it"
     >
       Open access
+    </span>
+  );
+}
+
+/** Who is signed in, and Sign out (which ends the session on the server, then reloads the page). */
+export function SignedInUser() {
+  const { data } = useServerInfo();
+  const [error, setError] = useState<string | null>(null);
+  const user = data?.user;
+  if (!user) return null;
+  const signOut = async () => {
+    try {
+      // POST with the CSRF header (apiFetch adds it): another site cannot sign anyone out.
+      await apiFetch<void>("/auth/logout", { method: "POST" });
+      window.location.assign("/");
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+  return (
+    <span className="signed-in" title={error ?? user.email}>
+      <span className="signed-in-name">{user.name ?? user.email}</span>
+      <button type="button" className="btn btn-small" onClick={signOut}>
+        Sign out
+      </button>
     </span>
   );
 }
