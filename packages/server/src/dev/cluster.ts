@@ -27,6 +27,11 @@ export interface ClusterOptions {
   readonly port?: number;
   /** Environment of every `loupe serve` process (e.g. LOUPE_LEASE_MS). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * On SIGINT or SIGTERM, stop everything and exit (for scripts: PostgreSQL runs in a session of its own
+   * and would outlive a Ctrl-C that ends the rest).
+   */
+  readonly stopOnSignal?: boolean;
 }
 
 export interface Cluster {
@@ -64,13 +69,22 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     started.push(child);
     return child;
   };
+  const onSignal = () => {
+    void stop().finally(() => process.exit(130));
+  };
   const stop = async () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await nginx?.stop();
     await Promise.all(started.map((child) => child.stop()));
     await postgres?.stop();
     await rm(logDir, { recursive: true, force: true });
   };
 
+  if (options.stopOnSignal === true) {
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  }
   try {
     const apiCount = options.apis ?? 2;
     // The importer first: the others then start on a migrated database that already holds the fleet.

@@ -8,8 +8,10 @@
 import { readFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { analyzeLog } from "@loupe/core";
+import type { DemoConnection } from "@loupe/demo";
 import { describe, expect, it } from "vitest";
 import { type Cluster, startCluster } from "../dev/cluster.js";
+import { dashboardPaths } from "../dev/dashboard-paths.js";
 import { canStartNginx } from "../dev/nginx.js";
 import type { StoreOptions } from "../store/kysely/create-store.js";
 import type { IngestStatus } from "../store/store.js";
@@ -55,12 +57,12 @@ describe.runIf(available || process.env.LOUPE_REQUIRE_NGINX === "1")(
         const tagged = await fetch(`${url}/api/info`, { headers: { "x-request-id": "cluster-test-1" } });
         expect(tagged.headers.get("x-request-id")).toBe("cluster-test-1");
 
-        const connectionIds = await manifestConnectionIds(demo.path);
+        const manifest = JSON.parse(await readFile(demo.path, "utf8")) as DemoConnection[];
         const clients = startRetryingClients({
           baseUrl: url,
           clients: 6,
           pauseMs: 20,
-          nextPath: dashboardRequests(connectionIds),
+          nextPath: dashboardPaths(manifest).next,
         });
 
         await waitForStatus(url, (s) => s.total === demo.urls.size && s.done >= demo.urls.size / 4);
@@ -137,29 +139,6 @@ describe.runIf(available || process.env.LOUPE_REQUIRE_NGINX === "1")(
     });
   },
 );
-
-async function manifestConnectionIds(path: string): Promise<number[]> {
-  const rows = JSON.parse(await readFile(path, "utf8")) as { connection_id: number }[];
-  return rows.map((row) => row.connection_id);
-}
-
-/** What the dashboard asks for: list pages (a few sorts and filters), a connection, its series. */
-function dashboardRequests(ids: readonly number[]): () => string {
-  const lists = [
-    "/api/connections?limit=50",
-    "/api/connections?limit=50&sort=errors&order=desc",
-    "/api/connections?limit=50&status=ok",
-    "/api/ingest/status",
-  ];
-  let i = 0;
-  return () => {
-    i++;
-    const id = ids[(i * 7919) % ids.length];
-    if (i % 3 === 0) return `/api/connections/${id}`;
-    if (i % 3 === 1) return `/api/connections/${id}/series`;
-    return lists[i % lists.length] as string;
-  };
-}
 
 async function logIdsByUrl(options: StoreOptions): Promise<Map<string, number>> {
   const rows = await rawRows<{ id: number | string; url: string }>(options, "select id, url from logs");
