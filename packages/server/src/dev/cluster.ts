@@ -38,6 +38,8 @@ export interface Cluster {
   /** nginx: `http://127.0.0.1:PORT`. */
   readonly url: string;
   readonly databaseUrl: string;
+  /** The throwaway cluster, when this started one. */
+  readonly postgres: ThrowawayPostgres | undefined;
   readonly nginx: RunningNginx;
   readonly apis: readonly LoupeProcess[];
   readonly workers: readonly LoupeProcess[];
@@ -107,6 +109,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     return {
       url: nginx.url,
       databaseUrl,
+      postgres,
       nginx,
       apis,
       workers: rest.slice(apiCount - 1),

@@ -6,7 +6,7 @@
  * initdb refuses to run as root, so as root every step runs as the `postgres` user through runuser.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chown, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,8 +30,10 @@ export interface PostgresOptions {
 export interface ThrowawayPostgres {
   /** Superuser URL of the created database: an admin URL from which tests create their own databases. */
   readonly url: string;
-  /** The cluster's data folder (its postmaster.pid names the server's process). */
+  /** The cluster's data folder. */
   readonly dataDir: string;
+  /** The server's process id (the postmaster's: its children are the backends); NaN when stopped. */
+  pid(): number;
   /** Stops the server (fast shutdown: clients are disconnected) and keeps its data, for outage tests. */
   pause(): Promise<void>;
   /** Starts it again on the same port and data after pause(). */
@@ -103,6 +105,13 @@ export async function startThrowawayPostgres(
     return {
       url: `postgresql://postgres@127.0.0.1:${port}/${database}`,
       dataDir,
+      pid: () => {
+        try {
+          return Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+        } catch {
+          return Number.NaN;
+        }
+      },
       pause: async () => {
         await pg("pg_ctl", stopArgs);
       },

@@ -10,7 +10,7 @@
 import { dashboardPaths } from "./dashboard-paths.js";
 import { startDemoCluster, waitUntilIngested } from "./demo-cluster.js";
 import { rssMb } from "./proc-stats.js";
-import { type LoadSample, startSteadyLoad } from "./steady-load.js";
+import { type LoadSample, startSteadyLoad, visitEach } from "./steady-load.js";
 
 export interface SoakOptions {
   readonly seconds: number;
@@ -59,7 +59,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
     const ingested = await waitUntilIngested(url);
     log(`soak: ${ingested.total} logs ingested; warming up`);
     const paths = dashboardPaths(demo.manifest);
-    await visitAll(url, paths.all);
+    await visitEach(url, paths.all);
 
     // A short soak in three windows (warm-up, first, last): p99 from as many requests as possible.
     const windowSeconds = options.seconds >= 300 ? 60 : options.seconds / 3;
@@ -106,18 +106,6 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   } finally {
     await demo.stop();
   }
-}
-
-/** Each distinct URL once, 8 at a time: fills the caches the windows will then run on. */
-async function visitAll(baseUrl: string, paths: readonly string[]): Promise<void> {
-  let next = 0;
-  const visitor = async () => {
-    while (next < paths.length) {
-      const response = await fetch(`${baseUrl}${paths[next++]}`);
-      await response.arrayBuffer();
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, visitor));
 }
 
 function summarise(samples: readonly LoadSample[], rss: readonly number[][], processes: number): SoakWindow {

@@ -60,3 +60,15 @@ export function startSteadyLoad(options: {
     },
   };
 }
+
+/** Each path once, `concurrency` at a time (a warm-up: caches filled, code optimised). */
+export async function visitEach(baseUrl: string, paths: readonly string[], concurrency = 8): Promise<void> {
+  let next = 0;
+  const visitor = async () => {
+    while (next < paths.length) {
+      const response = await fetch(`${baseUrl}${paths[next++]}`);
+      await response.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, visitor));
+}
