@@ -2,14 +2,13 @@
  * The soak (issue 5): a steady mixed dashboard load through nginx on the demo cluster for a long time,
  * cut into windows. Passes with no error at all, a last window's p99 no worse than twice the first's, and
  * the API processes' resident memory growing at most 10% from the first window to the last (the lowest
- * RSS sampled in each window: the level garbage collection comes back to, which a leak raises, whereas
- * the sawtooth between collections moves a window's mean by ±10% on its own). The first
+ * RSS sampled in each window: memory-samples.ts). The first
  * window and a pass over every distinct URL before it are the warm-up (caches filled, code optimised).
  * Run by `npm run bench -- soak` (10 minutes) and, shortened, by soak.test.ts in CI.
  */
 import { dashboardPaths } from "./dashboard-paths.js";
 import { startDemoCluster, waitUntilIngested } from "./demo-cluster.js";
-import { rssMb } from "./proc-stats.js";
+import { type MemoryWindow, sampleMemory } from "./memory-samples.js";
 import { type LoadSample, startSteadyLoad, visitEach } from "./steady-load.js";
 
 export interface SoakOptions {
@@ -29,8 +28,9 @@ export interface SoakWindow {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
-  /** Lowest resident memory of each API process sampled in the window (once a second), MB. */
+  /** Per API process, MB: the lowest sampled in the window (memory-samples.ts). */
   readonly rssMb: readonly number[];
+  readonly heapUsedMb: readonly number[];
 }
 
 export interface SoakReport {
@@ -65,7 +65,6 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
     const windowSeconds = options.seconds >= 300 ? 60 : options.seconds / 3;
     const windowCount = Math.max(3, Math.round(options.seconds / windowSeconds));
     const samples: LoadSample[][] = Array.from({ length: windowCount }, () => []);
-    const rss: number[][][] = Array.from({ length: windowCount }, () => []);
     const windowOf = (ms: number) => Math.min(windowCount - 1, Math.floor(ms / 1000 / windowSeconds));
     const started = performance.now();
     const load = startSteadyLoad({
@@ -75,19 +74,18 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
       nextPath: paths.next,
       onSample: (sample) => samples[windowOf(sample.at)]?.push(sample),
     });
-    const sampler = setInterval(() => {
-      rss[windowOf(performance.now() - started)]?.push(apis.map((api) => rssMb(api.pid())));
-    }, 1000);
+    const memory = sampleMemory(apis, () => windowOf(performance.now() - started));
     await new Promise((resolve) => setTimeout(resolve, windowCount * windowSeconds * 1000));
-    clearInterval(sampler);
+    const memoryWindows = memory.stop();
     await load.stop();
 
-    const windows = samples.map((window, i) => summarise(window, rss[i] ?? [], apis.length));
+    const windows = samples.map((window, i) => summarise(window, memoryWindows[i]));
     for (const [i, w] of windows.entries()) {
       log(
         `soak window ${i + 1}/${windowCount}${i === 0 ? " (warm-up)" : ""}: ${w.requests} requests, ` +
           `${w.errors} errors, p50 ${w.p50.toFixed(1)} ms, p99 ${w.p99.toFixed(1)} ms, ` +
-          `RSS ${w.rssMb.map((mb) => mb.toFixed(0)).join(" + ")} MB`,
+          `RSS ${w.rssMb.map((mb) => mb.toFixed(0)).join(" + ")} MB, ` +
+          `V8 heap in use ${w.heapUsedMb.map((mb) => mb.toFixed(0)).join(" + ")} MB`,
       );
     }
     const failed = samples.flat().filter((sample) => sample.error !== undefined);
@@ -108,18 +106,16 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   }
 }
 
-function summarise(samples: readonly LoadSample[], rss: readonly number[][], processes: number): SoakWindow {
+function summarise(samples: readonly LoadSample[], memory: MemoryWindow | undefined): SoakWindow {
   const times = samples.map((sample) => sample.ms).sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] ?? Number.NaN;
-  const lowestRss = Array.from({ length: processes }, (_, i) =>
-    Math.min(...rss.map((row) => row[i] ?? Number.NaN)),
-  );
   return {
     requests: samples.length,
     errors: samples.filter((sample) => sample.error !== undefined).length,
     p50: at(0.5),
     p99: at(0.99),
     max: times.at(-1) ?? Number.NaN,
-    rssMb: lowestRss,
+    rssMb: memory?.rssMb ?? [],
+    heapUsedMb: memory?.heapUsedMb ?? [],
   };
 }
