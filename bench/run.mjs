@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each measured against a baseline in the same run, printed as a
 // Markdown table for docs/benchmarks.md. Big generated inputs are cached in bench/.out/.
-// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, ingest, browser)
+// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, ingest, browser, soak, scaleout)
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -13,6 +13,8 @@ const suites = {
   server: ["API under load, 1,000,000 connections", () => import("./server-load.mjs")],
   ingest: ["demo ingestion (3,000 connections)", () => import("./demo-ingest.mjs")],
   browser: ["the dashboard in Chromium", () => import("./browser.mjs")],
+  soak: ["soak through nginx (2 API processes)", () => import("./soak.mjs")],
+  scaleout: ["one vs two API processes behind nginx", () => import("./scale-out.mjs")],
 };
 
 const outDir = fileURLToPath(new URL("./.out", import.meta.url));

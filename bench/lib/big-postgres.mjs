@@ -1,153 +1,50 @@
 // PostgreSQL for the server benchmark: a cluster of its own in bench/.out/pg (initdb once, kept between
-// runs so the 1,000,000-connection load is paid once; started on a free port, stopped afterwards), loaded
+// runs so the 1,000,000-connection load is paid once; started on a free port, stopped afterwards: the
+// tests' start, packages/server/src/dev/postgres.ts, with a kept folder), loaded
 // like the SQLite file: the real migrations, secondary indexes dropped, the same synthetic fleet written
 // as CSV and COPYed in by the server, indexes re-created from their own definitions, then VACUUM ANALYZE
 // (what autovacuum would have done by the time anyone pages through a million rows).
 //
 // Settings: the Debian defaults plus fsync/synchronous_commit/full_page_writes off (as the throwaway test
 // cluster; they only change write costs) and shared_buffers = 1GB (the data is ~1.5 GB; the machine has 24).
-import { execFile, execFileSync } from "node:child_process";
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
-import { chown } from "node:fs/promises";
+import { closeSync, openSync, rmSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import {
+  canStartThrowawayPostgres,
+  startThrowawayPostgres,
+} from "../../packages/server/dist/dev/postgres.js";
+import { processTreeCpuMs } from "../../packages/server/dist/dev/proc-stats.js";
 import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS } from "./fleet-data.mjs";
-import { freePort } from "./loupe-process.mjs";
 
-const run = promisify(execFile);
 const require = createRequire(import.meta.url);
-const BIN = "/usr/lib/postgresql/15/bin";
 const VERSION = 3; // as big-sqlite.mjs: bump when the data changes
 
-export function canStartThrowawayPostgres() {
-  return existsSync(join(BIN, "initdb")) && existsSync(join(BIN, "pg_ctl"));
-}
-
-async function idOf(flag) {
-  const { stdout } = await run("id", [flag, "postgres"]);
-  return Number(stdout.trim());
-}
+export { canStartThrowawayPostgres };
 
 export async function startBenchPostgres(outDir) {
-  const asRoot = process.getuid?.() === 0;
-  const root = join(outDir, "pg");
-  const dataDir = join(root, "data");
-  const logFile = join(root, "postgres.log");
-  mkdirSync(root, { recursive: true });
-  if (asRoot) await chown(root, await idOf("-u"), await idOf("-g"));
-  const pg = (tool, args) =>
-    asRoot
-      ? run("runuser", ["-u", "postgres", "--", join(BIN, tool), ...args], { cwd: root })
-      : run(join(BIN, tool), args, { cwd: root });
-  // A cluster left running by an interrupted run is stopped first (it listens on a port we no longer know).
-  if (existsSync(join(dataDir, "postmaster.pid"))) {
-    await pg("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "-t", "60", "stop"]).catch(() => undefined);
-  }
-  if (!existsSync(join(dataDir, "PG_VERSION"))) {
-    rmSync(dataDir, { recursive: true, force: true });
-    await pg("initdb", [
-      "-D",
-      dataDir,
-      "-U",
-      "postgres",
-      "--auth=trust",
-      "-E",
-      "UTF8",
-      "--locale=C",
-      "--no-sync",
-    ]);
-  }
-  const port = await freePort();
-  const options = [
-    `-p ${port}`,
-    `-k ${root}`,
-    "-c listen_addresses=127.0.0.1",
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
-    "-c shared_buffers=1GB",
-    "-c max_wal_size=4GB",
-    "-c maintenance_work_mem=512MB",
-    "-c max_connections=200",
-  ].join(" ");
-  await pg("pg_ctl", ["-D", dataDir, "-l", logFile, "-o", options, "-w", "-t", "120", "start"]);
+  const cluster = await startThrowawayPostgres({
+    keptRoot: join(outDir, "pg"),
+    database: "loupe_bench",
+    settings: ["shared_buffers=1GB", "max_wal_size=4GB", "maintenance_work_mem=512MB"],
+  });
   // Ctrl-C skips finally blocks: stop the cluster then too (synchronously, before the process exits).
   const onSignal = (signal) => {
-    const argv = [join(BIN, "pg_ctl"), "-D", dataDir, "-m", "immediate", "-w", "stop"];
-    try {
-      if (asRoot) execFileSync("runuser", ["-u", "postgres", "--", ...argv], { stdio: "ignore" });
-      else execFileSync(argv[0], argv.slice(1), { stdio: "ignore" });
-    } catch {
-      // already stopped
-    }
+    cluster.stopNow();
     process.kill(process.pid, signal);
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
-  const stop = async () => {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-    await pg("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "-t", "60", "stop"]).catch(() => undefined);
-  };
-  try {
-    const admin = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-    const { Client } = require("pg");
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    try {
-      const exists = await client.query("select 1 from pg_database where datname = 'loupe_bench'");
-      if (exists.rowCount === 0) await client.query("create database loupe_bench");
-    } finally {
-      await client.end();
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/loupe_bench`,
-    root,
-    stop,
-    cpuMs: () => clusterCpuMs(dataDir),
+    url: cluster.url,
+    async stop() {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      await cluster.stop();
+    },
+    /** CPU time (ms) of the cluster: the postmaster, its reaped children and its live backends. */
+    cpuMs: () => processTreeCpuMs(cluster.pid()),
   };
-}
-
-/**
- * CPU time (ms) of the cluster: the postmaster with the children it has reaped (cutime/cstime) plus the
- * live backends' and workers' own. NaN without /proc.
- */
-function clusterCpuMs(dataDir) {
-  try {
-    const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    const fields = (pid) => {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    };
-    const own = fields(postmaster);
-    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const f = fields(entry);
-        if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
-      } catch {
-        // gone meanwhile
-      }
-    }
-    return ticks * 10; // 100 ticks per second
-  } catch {
-    return Number.NaN;
-  }
 }
 
 /** CSV field: unquoted empty = NULL, strings quoted with quotes doubled. */

@@ -94,7 +94,7 @@ describe.each(storeFactories)("loupe serve SIGKILLed mid-ingest, on $dialect", (
       }
 
       // Every log's stored results are exactly one analysis of its bytes: nothing doubled, nothing lost.
-      bucket.setDelay(0);
+      await bucket.setDelay(0);
       const analyses = new Map<string, LogAnalysis | "missing">();
       for (const connection of manifest) {
         const logs = await db.store.connectionLogs(connection.connection_id);

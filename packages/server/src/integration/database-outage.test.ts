@@ -5,8 +5,8 @@
  * tests). Requires `npm run build` and PostgreSQL's binaries.
  */
 import { describe, expect, it } from "vitest";
+import { canStartThrowawayPostgres, startThrowawayPostgres } from "../dev/postgres.js";
 import { demoManifestFile } from "../test-support/demo-manifest-file.js";
-import { canStartThrowawayPostgres, startThrowawayPostgres } from "../test-support/postgres.js";
 import { startServe, waitForStatus } from "../test-support/serve-process.js";
 
 const COUNT = 80;

@@ -1,10 +1,10 @@
 /**
  * The demo bucket on 127.0.0.1, answering each request only after `delayMs` (so that ingestion takes long
  * enough to be interrupted) and counting requests per object, so a test can tell which logs were fetched
- * more than once.
+ * more than once. It serves from a thread of its own (counting-bucket-thread.mjs): generating a large
+ * fleet's logs on the test's thread would starve whatever else the test does meanwhile.
  */
-import { createDemoBucketHandler } from "@loupe/demo";
-import { sleep, startTestServer } from "../ingest/test-support/test-server.js";
+import { Worker } from "node:worker_threads";
 
 export interface CountingDemoBucket {
   /** Base URL of the objects, ending in `/`: the demo manifest's `baseUrl`. */
@@ -12,32 +12,49 @@ export interface CountingDemoBucket {
   /** Requests received per object URL (the full URL, as the manifest names it). */
   readonly hits: ReadonlyMap<string, number>;
   /** Changes the delay of requests from now on (0 to read the objects back quickly). */
-  setDelay(ms: number): void;
+  setDelay(ms: number): Promise<void>;
   close(): Promise<void>;
 }
+
+type FromThread =
+  | { readonly type: "listening"; readonly port: number }
+  | { readonly type: "hit"; readonly path: string }
+  | { readonly type: "pong" };
 
 export async function startCountingDemoBucket(options: {
   readonly count: number;
   readonly delayMs: number;
 }): Promise<CountingDemoBucket> {
-  const handle = createDemoBucketHandler({ count: options.count, prefix: "/demo-bucket/" });
+  const worker = new Worker(new URL("./counting-bucket-thread.mjs", import.meta.url), {
+    workerData: options,
+  });
   const hits = new Map<string, number>();
   let origin = "";
-  let delayMs = options.delayMs;
-  const server = await startTestServer(async (req, res) => {
-    const url = `${origin}${req.url ?? "/"}`;
-    hits.set(url, (hits.get(url) ?? 0) + 1);
-    if (delayMs > 0) await sleep(delayMs);
-    if (res.destroyed) return; // the client went away meanwhile (it was killed)
-    if (!handle(req, res)) res.writeHead(404).end();
+  const pongs: (() => void)[] = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.on("message", (message: FromThread) => {
+      if (message.type === "listening") resolve(message.port);
+      // Posted before the request is answered: counted before its client can see the object.
+      else if (message.type === "hit") {
+        const url = `${origin}${message.path}`;
+        hits.set(url, (hits.get(url) ?? 0) + 1);
+      } else pongs.shift()?.();
+    });
+    worker.once("error", reject);
   });
-  origin = server.origin;
+  origin = `http://127.0.0.1:${port}`;
   return {
     baseUrl: `${origin}/demo-bucket/`,
     hits,
-    setDelay: (ms) => {
-      delayMs = ms;
+    // The answer comes after every hit message posted before it: nothing is left uncounted.
+    setDelay: (ms) =>
+      new Promise<void>((resolve) => {
+        pongs.push(resolve);
+        worker.postMessage({ type: "delay", ms });
+        worker.postMessage({ type: "ping" });
+      }),
+    close: async () => {
+      await worker.terminate();
     },
-    close: () => server.close(),
   };
 }

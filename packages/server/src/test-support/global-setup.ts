@@ -4,14 +4,15 @@
  * URL exported to the test workers (they start after this runs and inherit the environment); it is stopped
  * at teardown. Without either, the PostgreSQL variants of the tests are skipped and only SQLite runs.
  * LOUPE_TEST_POSTGRES=0 opts out of starting a cluster; LOUPE_TEST_POSTGRES_BIN points at another
- * PostgreSQL bin directory (default /usr/lib/postgresql/15/bin).
+ * PostgreSQL bin directory (default /usr/lib/postgresql/15/bin). LOUPE_REQUIRE_POSTGRES=1 (CI) makes a
+ * missing PostgreSQL an error instead of a reason to skip.
  */
 import {
   canStartThrowawayPostgres,
   POSTGRES_BIN_DIR,
   startThrowawayPostgres,
   type ThrowawayPostgres,
-} from "./postgres.js";
+} from "../dev/postgres.js";
 
 const URL_VARIABLE = "LOUPE_TEST_DATABASE_URL";
 
@@ -20,7 +21,12 @@ let cluster: ThrowawayPostgres | undefined;
 export async function setup(): Promise<void> {
   if (process.env[URL_VARIABLE] !== undefined && process.env[URL_VARIABLE] !== "") return;
   const binDir = process.env.LOUPE_TEST_POSTGRES_BIN || POSTGRES_BIN_DIR;
-  if (process.env.LOUPE_TEST_POSTGRES === "0" || !canStartThrowawayPostgres(binDir)) return;
+  if (process.env.LOUPE_TEST_POSTGRES === "0") return;
+  if (!canStartThrowawayPostgres(binDir)) {
+    if (process.env.LOUPE_REQUIRE_POSTGRES === "1")
+      throw new Error(`LOUPE_REQUIRE_POSTGRES=1: no PostgreSQL in ${binDir}`);
+    return;
+  }
   cluster = await startThrowawayPostgres(binDir);
   process.env[URL_VARIABLE] = cluster.url;
 }

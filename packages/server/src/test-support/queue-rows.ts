@@ -10,16 +10,19 @@ export interface QueueRow {
   readonly status: string;
   readonly attempts: number;
   readonly leaseToken: string | null;
+  /** `host:pid` of the process holding the lease. */
+  readonly leaseOwner: string | null;
   readonly leaseExpiresAt: number | null;
 }
 
-const QUERY = "select url, status, attempts, lease_token, lease_expires_at from logs";
+const QUERY = "select url, status, attempts, lease_token, lease_owner, lease_expires_at from logs";
 
 interface RawRow {
   url: string;
   status: string;
   attempts: number | string;
   lease_token: string | null;
+  lease_owner: string | null;
   lease_expires_at: number | string | null;
 }
 
@@ -31,6 +34,7 @@ export async function queueRows(options: StoreOptions): Promise<QueueRow[]> {
     status: row.status,
     attempts: Number(row.attempts),
     leaseToken: row.lease_token,
+    leaseOwner: row.lease_owner,
     leaseExpiresAt: row.lease_expires_at === null ? null : Number(row.lease_expires_at),
   }));
 }

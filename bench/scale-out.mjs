@@ -1,0 +1,116 @@
+// Scale-out efficiency (issue 5): `npm run bench -- scaleout`. On the demo cluster (3,000 connections
+// ingested; packages/server/src/dev/demo-cluster.ts), the same steady mixed dashboard load (lists,
+// searches, details, series, insights) goes through an nginx in front of one API process and through the
+// cluster's nginx in front of two, alternately (1, 2, 1, 2, …: the machine's noise falls on both), on
+// the same database. Measured: requests served per CPU-second of the API processes (/proc/<pid>/stat),
+// and, for the capacity plan in docs/deploy.md, the CPU nginx and PostgreSQL spend per request.
+// Goal: two processes within 10% of one. (On 2 cores the absolute gain of a second process cannot show.)
+// Environment: BENCH_SCALE_RATE (requests/s, default 200), BENCH_SCALE_SECONDS (per run, default 20),
+// BENCH_SCALE_ROUNDS (default 3), BENCH_SCALE_COUNT (demo connections, default 3000).
+import { loadavg } from "node:os";
+import { dashboardPaths } from "../packages/server/dist/dev/dashboard-paths.js";
+import { startDemoCluster, waitUntilIngested } from "../packages/server/dist/dev/demo-cluster.js";
+import { startNginx } from "../packages/server/dist/dev/nginx.js";
+import { cpuMs, processTreeCpuMs } from "../packages/server/dist/dev/proc-stats.js";
+import { startSteadyLoad, visitEach } from "../packages/server/dist/dev/steady-load.js";
+
+const RATE = Number(process.env.BENCH_SCALE_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 20);
+const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
+const COUNT = Number(process.env.BENCH_SCALE_COUNT ?? 3000);
+
+export async function run() {
+  const demo = await startDemoCluster({ count: COUNT, stopOnSignal: true });
+  let single;
+  try {
+    const { cluster } = demo;
+    await waitUntilIngested(cluster.url);
+    single = await startNginx({ upstreams: [`127.0.0.1:${cluster.apis[0].port}`] });
+    const setups = {
+      one: { url: single.url, nginx: single.pid, apis: [cluster.apis[0]] },
+      two: { url: cluster.url, nginx: cluster.nginx.pid, apis: cluster.apis },
+    };
+    // Every distinct request once on each process: both start with warm caches and optimised code.
+    for (const api of cluster.apis) await visitEach(api.url, dashboardPaths(demo.manifest).all);
+    const totals = {
+      one: { requests: 0, errors: 0, api: 0, nginx: 0, pg: 0, p99: [] },
+      two: { requests: 0, errors: 0, api: 0, nginx: 0, pg: 0, p99: [] },
+    };
+    const load = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of ["one", "two"]) {
+        load.push(loadavg()[0]);
+        const result = await measure(setups[name], demo.manifest, cluster.postgres);
+        const t = totals[name];
+        t.requests += result.requests;
+        t.errors += result.errors;
+        t.api += result.apiCpuMs;
+        t.nginx += result.nginxCpuMs;
+        t.pg += result.pgCpuMs;
+        t.p99.push(result.p99);
+        console.log(
+          `scale-out round ${round + 1} ${name}: ${result.requests} requests, ${result.errors} errors, ` +
+            `API CPU ${result.apiCpuMs.toFixed(0)} ms (${((1000 * result.requests) / result.apiCpuMs).toFixed(0)} req/CPU-s), ` +
+            `nginx ${result.nginxCpuMs.toFixed(0)} ms, PostgreSQL ${result.pgCpuMs.toFixed(0)} ms, p99 ${result.p99.toFixed(1)} ms`,
+        );
+      }
+    }
+    const perCpuSecond = (t) => (1000 * t.requests) / t.api;
+    const ratio = perCpuSecond(totals.two) / perCpuSecond(totals.one);
+    const machine = `load ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}`;
+    const row = (name, t) => ({
+      name: `${name} behind nginx: requests per API CPU-second`,
+      value: perCpuSecond(t),
+      unit: "req/CPU-s",
+      note:
+        `${t.requests} requests at ${RATE}/s, ${t.errors} errors; API ${(t.api / t.requests).toFixed(2)} ms, ` +
+        `nginx ${(t.nginx / t.requests).toFixed(2)} ms, PostgreSQL ${(t.pg / t.requests).toFixed(2)} ms of CPU ` +
+        `per request; p99 ${t.p99.map((p) => p.toFixed(0)).join(", ")} ms`,
+    });
+    return [
+      row("one API process", totals.one),
+      row("two API processes", totals.two),
+      {
+        name: "two processes' requests per CPU-second, relative to one",
+        value: ratio * 100,
+        unit: "%",
+        goal: "≥ 90%",
+        pass: ratio >= 0.9 && totals.one.errors + totals.two.errors === 0,
+        note: `${ROUNDS} rounds of ${SECONDS} s each, alternating; ${machine}`,
+      },
+    ];
+  } finally {
+    await single?.stop();
+    await demo.stop();
+  }
+}
+
+async function measure(setup, manifest, postgres) {
+  const paths = dashboardPaths(manifest); // the same sequence of requests for every run
+  const latencies = [];
+  let errors = 0;
+  const apiCpu = () => setup.apis.reduce((sum, api) => sum + cpuMs(api.pid()), 0);
+  const pgCpu = () => (postgres === undefined ? Number.NaN : processTreeCpuMs(postgres.pid()));
+  const before = { api: apiCpu(), nginx: processTreeCpuMs(setup.nginx), pg: pgCpu() };
+  const load = startSteadyLoad({
+    baseUrl: setup.url,
+    rate: RATE,
+    clients: 8,
+    nextPath: paths.next,
+    onSample: (sample) => {
+      latencies.push(sample.ms);
+      if (sample.error !== undefined) errors++;
+    },
+  });
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+  await load.stop();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    apiCpuMs: apiCpu() - before.api,
+    nginxCpuMs: processTreeCpuMs(setup.nginx) - before.nginx,
+    pgCpuMs: pgCpu() - before.pg,
+    p99: latencies[Math.ceil(0.99 * latencies.length) - 1] ?? Number.NaN,
+  };
+}
