@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each measured against a baseline in the same run, printed as a
 // Markdown table for docs/benchmarks.md. Big generated inputs are cached in bench/.out/.
-// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, ingest, browser)
+// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, scale, ingest, browser)
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -11,6 +11,7 @@ const suites = {
   demo: ["demo generation", () => import("./demo-generation.mjs")],
   mask: ["error-pattern masking on hostile input", () => import("./mask-adversarial.mjs")],
   server: ["API under load, 1,000,000 connections", () => import("./server-load.mjs")],
+  scale: ["insights at scale (PostgreSQL)", () => import("./scale-insights.mjs")],
   ingest: ["demo ingestion (3,000 connections)", () => import("./demo-ingest.mjs")],
   browser: ["the dashboard in Chromium", () => import("./browser.mjs")],
 };

@@ -21,7 +21,7 @@ import { chown } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS } from "./fleet-data.mjs";
+import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS, PATTERN_COLUMNS } from "./fleet-data.mjs";
 import { freePort } from "./loupe-process.mjs";
 
 const run = promisify(execFile);
@@ -38,7 +38,8 @@ async function idOf(flag) {
   return Number(stdout.trim());
 }
 
-export async function startBenchPostgres(outDir) {
+/** `database`: the database (created when missing) that `url` names; data sets of different shapes live side by side. */
+export async function startBenchPostgres(outDir, { database = "loupe_bench" } = {}) {
   const asRoot = process.getuid?.() === 0;
   const root = join(outDir, "pg");
   const dataDir = join(root, "data");
@@ -105,8 +106,8 @@ export async function startBenchPostgres(outDir) {
     const client = new Client({ connectionString: admin });
     await client.connect();
     try {
-      const exists = await client.query("select 1 from pg_database where datname = 'loupe_bench'");
-      if (exists.rowCount === 0) await client.query("create database loupe_bench");
+      const exists = await client.query("select 1 from pg_database where datname = $1", [database]);
+      if (exists.rowCount === 0) await client.query(`create database ${database}`);
     } finally {
       await client.end();
     }
@@ -115,7 +116,7 @@ export async function startBenchPostgres(outDir) {
     throw error;
   }
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/loupe_bench`,
+    url: `postgresql://postgres@127.0.0.1:${port}/${database}`,
     root,
     stop,
     cpuMs: () => clusterCpuMs(dataDir),
@@ -178,7 +179,8 @@ class CsvFile {
   }
 }
 
-export async function loadPostgresFleet(url, count, outDir) {
+/** `shape`: generateFleet's options besides count (ingestedShare, insights); part of what the cache is keyed on. */
+export async function loadPostgresFleet(url, count, outDir, shape = {}) {
   const { Client } = require("pg");
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -187,7 +189,10 @@ export async function loadPostgresFleet(url, count, outDir) {
       .query("select meta from bench_meta")
       .then((r) => r.rows[0]?.meta)
       .catch(() => undefined);
-    if (meta?.version === VERSION && meta.count === count) return { ...meta, cached: true };
+    const shapeKey = JSON.stringify(shape);
+    if (meta?.version === VERSION && meta.count === count && (meta.shape ?? "{}") === shapeKey) {
+      return { ...meta, cached: true };
+    }
 
     const started = performance.now();
     await client.query("drop schema public cascade; create schema public");
@@ -203,27 +208,31 @@ export async function loadPostgresFleet(url, count, outDir) {
     const indexes = (
       await client.query(`
         select i.indexname, i.indexdef from pg_indexes i
-        where i.schemaname = 'public' and i.tablename in ('connections', 'logs')
+        where i.schemaname = 'public' and i.tablename in ('connections', 'logs', 'log_patterns')
           and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`)
     ).rows;
     for (const { indexname } of indexes) await client.query(`drop index "${indexname}"`);
 
     const logsCsv = new CsvFile(join(outDir, "pg-logs.csv"));
     const connectionsCsv = new CsvFile(join(outDir, "pg-connections.csv"));
+    const patternsCsv = new CsvFile(join(outDir, "pg-patterns.csv"));
     let fleet;
     try {
       fleet = generateFleet(
-        { count },
+        { count, ...shape },
         (log) => logsCsv.row(LOG_COLUMNS.map((c) => log[c])),
         (connection) => connectionsCsv.row(CONNECTION_COLUMNS.map((c) => connection[c])),
+        (pattern) => patternsCsv.row(PATTERN_COLUMNS.map((c) => pattern[c])),
       );
       logsCsv.close();
       connectionsCsv.close();
+      patternsCsv.close();
       // Foreign keys are checked row by row by COPY: load without them, then add them back validated.
       const fks = (
         await client.query(`
           select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as def
-          from pg_constraint where contype = 'f' and conrelid::regclass::text in ('connections', 'bookmarks')`)
+          from pg_constraint where contype = 'f'
+            and conrelid::regclass::text in ('connections', 'bookmarks', 'log_patterns')`)
       ).rows;
       for (const fk of fks) await client.query(`alter table ${fk.tbl} drop constraint "${fk.conname}"`);
       // Row triggers (the list's copies of log columns) would fire per COPYed row: off, then one refresh.
@@ -231,6 +240,9 @@ export async function loadPostgresFleet(url, count, outDir) {
       await client.query(`copy logs (${LOG_COLUMNS.join(", ")}) from '${logsCsv.path}' with (format csv)`);
       await client.query(
         `copy connections (${CONNECTION_COLUMNS.join(", ")}) from '${connectionsCsv.path}' with (format csv)`,
+      );
+      await client.query(
+        `copy log_patterns (${PATTERN_COLUMNS.join(", ")}) from '${patternsCsv.path}' with (format csv)`,
       );
       await client.query(
         `insert into bookmarks (connection_id, user_id, created_at)
@@ -247,6 +259,7 @@ export async function loadPostgresFleet(url, count, outDir) {
     } finally {
       rmSync(logsCsv.path, { force: true });
       rmSync(connectionsCsv.path, { force: true });
+      rmSync(patternsCsv.path, { force: true });
     }
     // Identity columns continue after the loaded ids.
     await client.query("select setval(pg_get_serial_sequence('logs', 'id'), (select max(id) from logs))");
@@ -255,12 +268,17 @@ export async function loadPostgresFleet(url, count, outDir) {
     await client.query("vacuum analyze");
     const counts = (
       await client.query(
-        "select (select count(*) from connections)::int as connections, (select count(*) from logs)::int as logs, (select count(distinct username_lower) from connections)::int as usernames",
+        `select (select count(*) from connections)::int as connections, (select count(*) from logs)::int as logs,
+           (select count(*) from logs where status = 'ok')::int as ingested,
+           (select count(*) from log_patterns)::int as patterns,
+           (select count(distinct username_lower) from connections)::int as usernames`,
       )
     ).rows[0];
     const result = {
       version: VERSION,
       count,
+      shape: shapeKey,
+      versions: fleet.versions,
       ...counts,
       rareUsername: fleet.rareUsername,
       commonUsername: fleet.commonUsername,
