@@ -256,6 +256,11 @@ export async function loadPostgresFleet(url, count, outDir, shape = {}) {
         "../../packages/server/dist/store/kysely/migrations/003-list-columns.js"
       );
       await client.query(refreshListColumns("true"));
+      // The fleet aggregates' triggers were off for the load too: rebuilt in one pass each.
+      const { fillFleetAggregates } = await import(
+        "../../packages/server/dist/store/kysely/migrations/005-fleet-aggregates.js"
+      );
+      for (const statement of fillFleetAggregates("postgres")) await client.query(statement);
     } finally {
       rmSync(logsCsv.path, { force: true });
       rmSync(connectionsCsv.path, { force: true });

@@ -84,6 +84,10 @@ export async function buildSqliteFleet(path, count) {
     "../../packages/server/dist/store/kysely/migrations/003-list-columns.js"
   );
   db.exec(refreshListColumns("1 = 1"));
+  const { fillFleetAggregates } = await import(
+    "../../packages/server/dist/store/kysely/migrations/005-fleet-aggregates.js"
+  );
+  for (const statement of fillFleetAggregates("sqlite")) db.exec(statement);
   const counts = db
     .prepare(
       "select (select count(*) from connections) connections, (select count(*) from logs) logs, (select count(distinct username_lower) from connections) usernames",

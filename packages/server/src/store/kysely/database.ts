@@ -83,6 +83,30 @@ export interface LogPatternsTable {
   readonly last_time: number | null;
 }
 
+/**
+ * Migration 005: one row per connection with an `ok` log, kept by triggers. Per side: null entries and
+ * errors when that side's log is not ok; each metric is the median of the log of the side that writes it.
+ */
+export interface FleetSamplesTable {
+  readonly connection_id: number;
+  readonly version: string | null;
+  readonly last_updated: number;
+  readonly client_entries: number | null;
+  readonly client_errors: number | null;
+  readonly server_entries: number | null;
+  readonly server_errors: number | null;
+  readonly latency: number | null;
+  readonly decode_time: number | null;
+  readonly encode_time: number | null;
+  readonly encode_size: number | null;
+}
+
+/** Migration 005: each distinct username_lower with its number of connections, kept by triggers. */
+export interface FleetUsernamesTable {
+  readonly username_lower: string;
+  readonly connections: number;
+}
+
 export interface BookmarksTable {
   readonly connection_id: number;
   readonly user_id: string;
@@ -95,6 +119,8 @@ export interface Database {
   readonly log_series: LogSeriesTable;
   readonly log_patterns: LogPatternsTable;
   readonly bookmarks: BookmarksTable;
+  readonly fleet_samples: FleetSamplesTable;
+  readonly fleet_usernames: FleetUsernamesTable;
 }
 
 /** The handle every query module takes: the database and which dialect answers. */

@@ -20,6 +20,7 @@ import {
 } from "kysely";
 import type { LocalWrites } from "./data-generation.js";
 import type { Database as Schema } from "./database.js";
+import { SQLITE_PACK_FUNCTION, sqlitePackAggregate } from "./packed-values.js";
 
 /** Address space mapped for reads (not memory used: the OS pages in what is touched). */
 const MMAP_BYTES = 4 * 1024 * 1024 * 1024;
@@ -117,6 +118,7 @@ function connect(path: string): Kysely<Schema> {
     // list and search make scattered reads across a file of ~1 GB at a million connections.
     sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
     sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+    sqlite.aggregate(SQLITE_PACK_FUNCTION, sqlitePackAggregate);
     return Promise.resolve(sqlite);
   };
   return new Kysely<Schema>({ dialect: new LoupeSqliteDialect({ database }) });

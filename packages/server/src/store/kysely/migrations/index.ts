@@ -7,12 +7,14 @@ import type { DialectName } from "../database.js";
 import { initialMigration } from "./001-initial.js";
 import { searchAndGenerationMigration } from "./002-search-and-generation.js";
 import { listColumnsMigration } from "./003-list-columns.js";
+import { fleetAggregatesMigration } from "./005-fleet-aggregates.js";
 
 export function migrationsFor(dialect: DialectName): Readonly<Record<string, Migration>> {
   return {
     "001-initial": initialMigration(dialect),
     "002-search-and-generation": searchAndGenerationMigration(dialect),
     "003-list-columns": listColumnsMigration(dialect),
+    "005-fleet-aggregates": fleetAggregatesMigration(dialect),
   };
 }
 
