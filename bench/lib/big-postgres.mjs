@@ -237,6 +237,7 @@ export async function loadPostgresFleet(url, count, outDir, shape = {}) {
       for (const fk of fks) await client.query(`alter table ${fk.tbl} drop constraint "${fk.conname}"`);
       // Row triggers (the list's copies of log columns) would fire per COPYed row: off, then one refresh.
       await client.query("alter table connections disable trigger user");
+      await client.query("alter table log_patterns disable trigger user");
       await client.query(`copy logs (${LOG_COLUMNS.join(", ")}) from '${logsCsv.path}' with (format csv)`);
       await client.query(
         `copy connections (${CONNECTION_COLUMNS.join(", ")}) from '${connectionsCsv.path}' with (format csv)`,
@@ -252,6 +253,7 @@ export async function loadPostgresFleet(url, count, outDir, shape = {}) {
       for (const fk of fks)
         await client.query(`alter table ${fk.tbl} add constraint "${fk.conname}" ${fk.def}`);
       await client.query("alter table connections enable trigger user");
+      await client.query("alter table log_patterns enable trigger user");
       const { refreshListColumns } = await import(
         "../../packages/server/dist/store/kysely/migrations/003-list-columns.js"
       );

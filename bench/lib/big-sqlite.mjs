@@ -77,6 +77,11 @@ export async function buildSqliteFleet(path, count) {
   })();
   const loadedMs = performance.now() - started;
   for (const { sql } of indexes) db.exec(sql);
+  // The fleet aggregates (migration 005) rebuilt in one pass while their triggers are still gone.
+  const { fillFleetAggregates } = await import(
+    "../../packages/server/dist/store/kysely/migrations/005-fleet-aggregates.js"
+  );
+  for (const statement of fillFleetAggregates("sqlite")) db.exec(statement);
   for (const { sql } of triggers) db.exec(sql);
   db.exec("insert into connections_username_fts (connections_username_fts) values ('rebuild')");
   // The list's copies of log columns, as the dropped triggers would have kept them.
@@ -84,10 +89,6 @@ export async function buildSqliteFleet(path, count) {
     "../../packages/server/dist/store/kysely/migrations/003-list-columns.js"
   );
   db.exec(refreshListColumns("1 = 1"));
-  const { fillFleetAggregates } = await import(
-    "../../packages/server/dist/store/kysely/migrations/005-fleet-aggregates.js"
-  );
-  for (const statement of fillFleetAggregates("sqlite")) db.exec(statement);
   const counts = db
     .prepare(
       "select (select count(*) from connections) connections, (select count(*) from logs) logs, (select count(distinct username_lower) from connections) usernames",

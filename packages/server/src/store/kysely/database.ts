@@ -107,6 +107,32 @@ export interface FleetUsernamesTable {
   readonly connections: number;
 }
 
+/** Migration 005: log_patterns × the connections pointing at each log, kept by triggers. */
+export interface FleetPatternHitsTable {
+  readonly pattern_id: string;
+  readonly level: string;
+  readonly connection_id: number;
+  readonly side: "client" | "server";
+  readonly log_id: number;
+  readonly count: number;
+  readonly example: string;
+  readonly template: string;
+  readonly username_lower: string | null;
+  readonly version: string | null;
+  readonly last_updated: number;
+}
+
+/** Migration 005: per (pattern, level) totals over the hits, kept by triggers. */
+export interface FleetPatternsTable {
+  readonly pattern_id: string;
+  readonly level: string;
+  readonly template: string;
+  readonly count: number;
+  readonly logs: number;
+  readonly connections: number;
+  readonly users: number;
+}
+
 export interface BookmarksTable {
   readonly connection_id: number;
   readonly user_id: string;
@@ -121,6 +147,8 @@ export interface Database {
   readonly bookmarks: BookmarksTable;
   readonly fleet_samples: FleetSamplesTable;
   readonly fleet_usernames: FleetUsernamesTable;
+  readonly fleet_pattern_hits: FleetPatternHitsTable;
+  readonly fleet_patterns: FleetPatternsTable;
 }
 
 /** The handle every query module takes: the database and which dialect answers. */
