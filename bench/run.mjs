@@ -11,7 +11,7 @@ const suites = {
   demo: ["demo generation", () => import("./demo-generation.mjs")],
   mask: ["error-pattern masking on hostile input", () => import("./mask-adversarial.mjs")],
   server: ["API under load, 1,000,000 connections", () => import("./server-load.mjs")],
-  scale: ["insights at scale (PostgreSQL)", () => import("./scale-insights.mjs")],
+  scale: ["insights at 1,000,000 connections", () => import("./scale-insights.mjs")],
   ingest: ["demo ingestion (3,000 connections)", () => import("./demo-ingest.mjs")],
   browser: ["the dashboard in Chromium", () => import("./browser.mjs")],
 };
