@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each measured against a baseline in the same run, printed as a
 // Markdown table for docs/benchmarks.md. Big generated inputs are cached in bench/.out/.
-// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, scale, ingest, browser)
+// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, scale, writes, ingest, browser)
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -12,6 +12,7 @@ const suites = {
   mask: ["error-pattern masking on hostile input", () => import("./mask-adversarial.mjs")],
   server: ["API under load, 1,000,000 connections", () => import("./server-load.mjs")],
   scale: ["insights at 1,000,000 connections", () => import("./scale-insights.mjs")],
+  writes: ["what the fleet aggregates cost a completed log", () => import("./write-cost.mjs")],
   ingest: ["demo ingestion (3,000 connections)", () => import("./demo-ingest.mjs")],
   browser: ["the dashboard in Chromium", () => import("./browser.mjs")],
 };

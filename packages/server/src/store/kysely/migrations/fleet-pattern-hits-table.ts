@@ -10,6 +10,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { DialectName } from "../database.js";
+import { plpgsqlTrigger } from "./plpgsql-trigger.js";
 
 export const FLEET_PATTERN_HITS = "fleet_pattern_hits";
 
@@ -130,10 +131,7 @@ export async function createFleetPatternHitsTriggers(
         .execute(db);
       continue;
     }
-    await sql
-      .raw(`create function loupe_${name}() returns trigger language plpgsql as $$
-        begin ${body.join(";\n")}; return null; end $$`)
-      .execute(db);
+    await sql.raw(plpgsqlTrigger(`loupe_${name}`, body)).execute(db);
     await sql
       .raw(
         `create trigger ${name} ${event} on ${table} for each row when (${when}) execute function loupe_${name}()`,

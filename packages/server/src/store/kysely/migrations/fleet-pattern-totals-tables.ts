@@ -14,6 +14,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DialectName } from "../database.js";
 import { FLEET_PATTERN_HITS } from "./fleet-pattern-hits-table.js";
+import { plpgsqlTrigger } from "./plpgsql-trigger.js";
 
 export const FLEET_PATTERNS = "fleet_patterns";
 export const FLEET_PATTERN_USERS = "fleet_pattern_users";
@@ -142,10 +143,7 @@ export async function createFleetPatternTotalsTriggers(
         .execute(db);
       continue;
     }
-    await sql
-      .raw(`create function loupe_${name}() returns trigger language plpgsql as $$
-        begin ${body.join(";\n")}; return ${row}; end $$`)
-      .execute(db);
+    await sql.raw(plpgsqlTrigger(`loupe_${name}`, body, row)).execute(db);
     await sql
       .raw(`create trigger ${name} before ${event} on ${FLEET_PATTERN_HITS}
         for each row execute function loupe_${name}()`)

@@ -16,6 +16,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { DialectName } from "../database.js";
+import { plpgsqlTrigger } from "./plpgsql-trigger.js";
 
 export const FLEET_SAMPLES = "fleet_samples";
 
@@ -118,14 +119,8 @@ export async function createFleetSamples(db: Kysely<unknown>, dialect: DialectNa
     return;
   }
   const lock = `perform 1 from connections c where ${SIDES.map(fromLog).join(" or ")} for update`;
-  await sql
-    .raw(`create function loupe_fleet_samples_from_log() returns trigger language plpgsql as $$
-      begin ${[lock, ...logBody].join(";\n")}; return null; end $$`)
-    .execute(db);
-  await sql
-    .raw(`create function loupe_fleet_samples_from_connection() returns trigger language plpgsql as $$
-      begin ${connectionBody.join(";\n")}; return null; end $$`)
-    .execute(db);
+  await sql.raw(plpgsqlTrigger(`loupe_fleet_samples_from_log`, [lock, ...logBody])).execute(db);
+  await sql.raw(plpgsqlTrigger(`loupe_fleet_samples_from_connection`, connectionBody)).execute(db);
   await sql
     .raw(`create trigger logs_fleet_samples ${logEvent}
       for each row execute function loupe_fleet_samples_from_log()`)

@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { DialectName } from "../database.js";
+import { plpgsqlTrigger } from "./plpgsql-trigger.js";
 
 export const FLEET_USERNAMES = "fleet_usernames";
 
@@ -53,10 +54,7 @@ export async function createFleetUsernames(db: Kysely<unknown>, dialect: Dialect
         .execute(db);
       continue;
     }
-    await sql
-      .raw(`create function loupe_fleet_usernames_${name}() returns trigger language plpgsql as $$
-        begin ${body.join(";\n")}; return null; end $$`)
-      .execute(db);
+    await sql.raw(plpgsqlTrigger(`loupe_fleet_usernames_${name}`, body)).execute(db);
     await sql
       .raw(`create trigger connections_fleet_usernames_${name} ${event} for each row when (${when})
         execute function loupe_fleet_usernames_${name}()`)
