@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each measured against a baseline in the same run, printed as a
 // Markdown table for docs/benchmarks.md. Big generated inputs are cached in bench/.out/.
-// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, ingest, browser, soak, scaleout)
+// Usage: npm run bench [-- suite …]   (suites: core, analyze, memory, demo, mask, server, scale, writes,
+//   ingest, browser, soak, scaleout)
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -11,6 +12,8 @@ const suites = {
   demo: ["demo generation", () => import("./demo-generation.mjs")],
   mask: ["error-pattern masking on hostile input", () => import("./mask-adversarial.mjs")],
   server: ["API under load, 1,000,000 connections", () => import("./server-load.mjs")],
+  scale: ["insights at 1,000,000 connections", () => import("./scale-insights.mjs")],
+  writes: ["what the fleet aggregates cost a completed log", () => import("./write-cost.mjs")],
   ingest: ["demo ingestion (3,000 connections)", () => import("./demo-ingest.mjs")],
   browser: ["the dashboard in Chromium", () => import("./browser.mjs")],
   soak: ["soak through nginx (2 API processes)", () => import("./soak.mjs")],

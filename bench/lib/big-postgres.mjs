@@ -15,17 +15,18 @@ import {
   startThrowawayPostgres,
 } from "../../packages/server/dist/dev/postgres.js";
 import { processTreeCpuMs } from "../../packages/server/dist/dev/proc-stats.js";
-import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS } from "./fleet-data.mjs";
+import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS, PATTERN_COLUMNS } from "./fleet-data.mjs";
 
 const require = createRequire(import.meta.url);
 const VERSION = 3; // as big-sqlite.mjs: bump when the data changes
 
 export { canStartThrowawayPostgres };
 
-export async function startBenchPostgres(outDir) {
+/** `database`: the database (created when missing) that `url` names; data sets of different shapes live side by side. */
+export async function startBenchPostgres(outDir, { database = "loupe_bench" } = {}) {
   const cluster = await startThrowawayPostgres({
     keptRoot: join(outDir, "pg"),
-    database: "loupe_bench",
+    database,
     settings: ["shared_buffers=1GB", "max_wal_size=4GB", "maintenance_work_mem=512MB"],
   });
   // Ctrl-C skips finally blocks: stop the cluster then too (synchronously, before the process exits).
@@ -75,7 +76,8 @@ class CsvFile {
   }
 }
 
-export async function loadPostgresFleet(url, count, outDir) {
+/** `shape`: generateFleet's options besides count (ingestedShare, insights); part of what the cache is keyed on. */
+export async function loadPostgresFleet(url, count, outDir, shape = {}) {
   const { Client } = require("pg");
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -84,7 +86,10 @@ export async function loadPostgresFleet(url, count, outDir) {
       .query("select meta from bench_meta")
       .then((r) => r.rows[0]?.meta)
       .catch(() => undefined);
-    if (meta?.version === VERSION && meta.count === count) return { ...meta, cached: true };
+    const shapeKey = JSON.stringify(shape);
+    if (meta?.version === VERSION && meta.count === count && (meta.shape ?? "{}") === shapeKey) {
+      return { ...meta, cached: true };
+    }
 
     const started = performance.now();
     await client.query("drop schema public cascade; create schema public");
@@ -100,34 +105,42 @@ export async function loadPostgresFleet(url, count, outDir) {
     const indexes = (
       await client.query(`
         select i.indexname, i.indexdef from pg_indexes i
-        where i.schemaname = 'public' and i.tablename in ('connections', 'logs')
+        where i.schemaname = 'public' and i.tablename in ('connections', 'logs', 'log_patterns')
           and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`)
     ).rows;
     for (const { indexname } of indexes) await client.query(`drop index "${indexname}"`);
 
     const logsCsv = new CsvFile(join(outDir, "pg-logs.csv"));
     const connectionsCsv = new CsvFile(join(outDir, "pg-connections.csv"));
+    const patternsCsv = new CsvFile(join(outDir, "pg-patterns.csv"));
     let fleet;
     try {
       fleet = generateFleet(
-        { count },
+        { count, ...shape },
         (log) => logsCsv.row(LOG_COLUMNS.map((c) => log[c])),
         (connection) => connectionsCsv.row(CONNECTION_COLUMNS.map((c) => connection[c])),
+        (pattern) => patternsCsv.row(PATTERN_COLUMNS.map((c) => pattern[c])),
       );
       logsCsv.close();
       connectionsCsv.close();
+      patternsCsv.close();
       // Foreign keys are checked row by row by COPY: load without them, then add them back validated.
       const fks = (
         await client.query(`
           select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as def
-          from pg_constraint where contype = 'f' and conrelid::regclass::text in ('connections', 'bookmarks')`)
+          from pg_constraint where contype = 'f'
+            and conrelid::regclass::text in ('connections', 'bookmarks', 'log_patterns')`)
       ).rows;
       for (const fk of fks) await client.query(`alter table ${fk.tbl} drop constraint "${fk.conname}"`);
       // Row triggers (the list's copies of log columns) would fire per COPYed row: off, then one refresh.
       await client.query("alter table connections disable trigger user");
+      await client.query("alter table log_patterns disable trigger user");
       await client.query(`copy logs (${LOG_COLUMNS.join(", ")}) from '${logsCsv.path}' with (format csv)`);
       await client.query(
         `copy connections (${CONNECTION_COLUMNS.join(", ")}) from '${connectionsCsv.path}' with (format csv)`,
+      );
+      await client.query(
+        `copy log_patterns (${PATTERN_COLUMNS.join(", ")}) from '${patternsCsv.path}' with (format csv)`,
       );
       await client.query(
         `insert into bookmarks (connection_id, user_id, created_at)
@@ -137,13 +150,20 @@ export async function loadPostgresFleet(url, count, outDir) {
       for (const fk of fks)
         await client.query(`alter table ${fk.tbl} add constraint "${fk.conname}" ${fk.def}`);
       await client.query("alter table connections enable trigger user");
+      await client.query("alter table log_patterns enable trigger user");
       const { refreshListColumns } = await import(
         "../../packages/server/dist/store/kysely/migrations/003-list-columns.js"
       );
       await client.query(refreshListColumns("true"));
+      // The fleet aggregates' triggers were off for the load too: rebuilt in one pass each.
+      const { fillFleetAggregates } = await import(
+        "../../packages/server/dist/store/kysely/migrations/005-fleet-aggregates.js"
+      );
+      for (const statement of fillFleetAggregates("postgres")) await client.query(statement);
     } finally {
       rmSync(logsCsv.path, { force: true });
       rmSync(connectionsCsv.path, { force: true });
+      rmSync(patternsCsv.path, { force: true });
     }
     // Identity columns continue after the loaded ids.
     await client.query("select setval(pg_get_serial_sequence('logs', 'id'), (select max(id) from logs))");
@@ -152,12 +172,17 @@ export async function loadPostgresFleet(url, count, outDir) {
     await client.query("vacuum analyze");
     const counts = (
       await client.query(
-        "select (select count(*) from connections)::int as connections, (select count(*) from logs)::int as logs, (select count(distinct username_lower) from connections)::int as usernames",
+        `select (select count(*) from connections)::int as connections, (select count(*) from logs)::int as logs,
+           (select count(*) from logs where status = 'ok')::int as ingested,
+           (select count(*) from log_patterns)::int as patterns,
+           (select count(distinct username_lower) from connections)::int as usernames`,
       )
     ).rows[0];
     const result = {
       version: VERSION,
       count,
+      shape: shapeKey,
+      versions: fleet.versions,
       ...counts,
       rareUsername: fleet.rareUsername,
       commonUsername: fleet.commonUsername,

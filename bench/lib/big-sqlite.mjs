@@ -7,16 +7,20 @@
 // a finished database is recorded in a sidecar JSON file and reused.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS } from "./fleet-data.mjs";
+import { CONNECTION_COLUMNS, generateFleet, LOG_COLUMNS, PATTERN_COLUMNS } from "./fleet-data.mjs";
 
 const require = createRequire(import.meta.url);
 const VERSION = 4; // bump when fleet-data.mjs or this loader changes what ends up in the file
 
-export async function buildSqliteFleet(path, count) {
+/** `shape`: generateFleet's options besides count (ingestedShare, insights); part of the cache key. */
+export async function buildSqliteFleet(path, count, shape = {}) {
   const metaPath = `${path}.json`;
+  const shapeKey = JSON.stringify(shape);
   if (existsSync(path) && existsSync(metaPath)) {
     const meta = JSON.parse(readFileSync(metaPath, "utf8"));
-    if (meta.version === VERSION && meta.count === count) return { ...meta, cached: true };
+    if (meta.version === VERSION && meta.count === count && (meta.shape ?? "{}") === shapeKey) {
+      return { ...meta, cached: true };
+    }
   }
   for (const p of [path, `${path}-wal`, `${path}-shm`, metaPath]) rmSync(p, { force: true });
   const started = performance.now();
@@ -34,7 +38,7 @@ export async function buildSqliteFleet(path, count) {
   db.pragma("cache_size = -1000000"); // 1 GB
   const indexes = db
     .prepare(
-      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('connections', 'logs')",
+      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('connections', 'logs', 'log_patterns')",
     )
     .all();
   for (const { name } of indexes) db.exec(`drop index "${name}"`);
@@ -45,6 +49,7 @@ export async function buildSqliteFleet(path, count) {
     `insert into ${table} (${cols.join(", ")}) values (${cols.map((c) => `@${c}`).join(", ")})`;
   const insertLog = db.prepare(insertSql("logs", LOG_COLUMNS));
   const insertConnection = db.prepare(insertSql("connections", CONNECTION_COLUMNS));
+  const insertPattern = db.prepare(insertSql("log_patterns", PATTERN_COLUMNS));
 
   let inTransaction = 0;
   db.exec("begin");
@@ -56,13 +61,17 @@ export async function buildSqliteFleet(path, count) {
     }
   };
   const fleet = generateFleet(
-    { count },
+    { count, ...shape },
     (log) => {
       insertLog.run(log);
       tick();
     },
     (connection) => {
       insertConnection.run(connection);
+      tick();
+    },
+    (pattern) => {
+      insertPattern.run(pattern);
       tick();
     },
   );
@@ -77,6 +86,11 @@ export async function buildSqliteFleet(path, count) {
   })();
   const loadedMs = performance.now() - started;
   for (const { sql } of indexes) db.exec(sql);
+  // The fleet aggregates (migration 005) rebuilt in one pass while their triggers are still gone.
+  const { fillFleetAggregates } = await import(
+    "../../packages/server/dist/store/kysely/migrations/005-fleet-aggregates.js"
+  );
+  for (const statement of fillFleetAggregates("sqlite")) db.exec(statement);
   for (const { sql } of triggers) db.exec(sql);
   db.exec("insert into connections_username_fts (connections_username_fts) values ('rebuild')");
   // The list's copies of log columns, as the dropped triggers would have kept them.
@@ -86,7 +100,7 @@ export async function buildSqliteFleet(path, count) {
   db.exec(refreshListColumns("1 = 1"));
   const counts = db
     .prepare(
-      "select (select count(*) from connections) connections, (select count(*) from logs) logs, (select count(distinct username_lower) from connections) usernames",
+      "select (select count(*) from connections) connections, (select count(*) from logs) logs, (select count(*) from logs where status = 'ok') ingested, (select count(*) from log_patterns) patterns, (select count(distinct username_lower) from connections) usernames",
     )
     .get();
   db.pragma("journal_mode = WAL"); // as the server opens it
@@ -95,6 +109,7 @@ export async function buildSqliteFleet(path, count) {
   const meta = {
     version: VERSION,
     count,
+    shape: shapeKey,
     ...counts,
     versions: fleet.versions,
     commonUsername: fleet.commonUsername,

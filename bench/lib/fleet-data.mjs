@@ -93,8 +93,15 @@ export const FLEET_SPAN_MS = 425 * 24 * 3600_000; // ~14 months
  * Generates the fleet in connection_id order and calls `onConnection(c)` / `onLog(l)` with plain rows
  * matching the `connections` and `logs` tables. Returns the parameters the benchmark searches for.
  */
-export function generateFleet({ count, users = 440_000, seed = 20240101 }, onLog, onConnection) {
+export function generateFleet(
+  { count, users = 440_000, seed = 20240101, ingestedShare = 0.5, insights = false },
+  onLog,
+  onConnection,
+  onPattern,
+) {
   const random = rng(seed);
+  // Patterns and planted effects draw from a stream of their own: the fleet itself is the same with or without.
+  const patternRandom = rng(seed ^ 0x5eed);
   // Distinct usernames drawn lazily: rank r's name is made the first time r is drawn.
   const names = new Map();
   const nameOf = (rank) => {
@@ -120,7 +127,7 @@ export function generateFleet({ count, users = 440_000, seed = 20240101 }, onLog
     `{"count":${Math.floor(1000 + random() * 90000)},"min":${(median * 0.2).toFixed(3)},"max":${(median * 9).toFixed(3)},` +
     `"mean":${(median * 1.1).toFixed(3)},"median":${median.toFixed(3)},"p95":${(median * 2.7).toFixed(3)},"std":${(median * 0.8).toFixed(3)}}`;
 
-  const makeLog = (side, connectionId, at) => {
+  const makeLog = (side, connectionId, at, versionIndex) => {
     const id = ++logId;
     const url = `https://logs.example.com/${side}/${Math.floor(connectionId / 1000)}/${side}${connectionId}.txt`;
     const u = random();
@@ -151,16 +158,18 @@ export function generateFleet({ count, users = 440_000, seed = 20240101 }, onLog
       median_latency: null,
       ingested_at: null,
     };
-    if (u < 0.5) {
+    if (u < ingestedShare) {
       const duration = 60 + Math.floor(random() * random() * 12 * 3600);
       const entries = Math.floor(duration * (side === "client" ? 8 : 3) * (0.8 + random() * 0.4));
       const errors = random() < 0.6 ? 0 : Math.floor(random() * random() * 400);
       const warnings = Math.floor(random() * 60);
       const latency = 8 + random() * random() * 120;
+      // With `insights`: one build encodes 1.4× slower than the one before (a regression to find).
+      const encodeFactor = insights && versionIndex === REGRESSED_VERSION ? 1.4 : 1;
       const stats =
         side === "client"
           ? `{"latency":${stat(latency)},"decode_time":${stat(2 + random() * 6)},"encode_time":null,"encode_size":null,"longest_encode_time":null,"longest_encode_size":null}`
-          : `{"latency":null,"decode_time":null,"encode_time":${stat(3 + random() * 9)},"encode_size":${stat(20000 + random() * 90000)},"longest_encode_time":null,"longest_encode_size":null}`;
+          : `{"latency":null,"decode_time":null,"encode_time":${stat((3 + random() * 9) * encodeFactor)},"encode_size":${stat(20000 + random() * 90000)},"longest_encode_time":null,"longest_encode_size":null}`;
       Object.assign(base, {
         status: entries === 0 ? "invalid" : "ok",
         etag: `"${id.toString(16)}"`,
@@ -180,9 +189,10 @@ export function generateFleet({ count, users = 440_000, seed = 20240101 }, onLog
         median_latency: side === "client" ? latency : null,
         ingested_at: at + 60_000,
       });
-    } else if (u < 0.93) {
+      if (insights) logPatterns(id, side, versionIndex, at / 1000 - duration, at / 1000, errors, warnings);
+    } else if (u < ingestedShare + (1 - ingestedShare) * 0.86) {
       Object.assign(base, { status: "missing", http_status: 404, last_error: "HTTP 404" });
-    } else if (u < 0.99) {
+    } else if (u < ingestedShare + (1 - ingestedShare) * 0.98) {
       Object.assign(base, { status: "unavailable", attempts: 5, last_error: "HTTP 503 after 5 attempts" });
     } else {
       Object.assign(base, { status: "invalid", parser_version: 1, entries: 0, ingested_at: at });
@@ -191,13 +201,36 @@ export function generateFleet({ count, users = 440_000, seed = 20240101 }, onLog
     return id;
   };
 
+  /** A log's error patterns: each template of its side with its own probability, counts with a long tail. */
+  const logPatterns = (logId, side, versionIndex, from, to, errors, warnings) => {
+    for (const t of PATTERN_TEMPLATES[side]) {
+      if (t.fromVersion !== undefined && (versionIndex === null || versionIndex < t.fromVersion)) continue;
+      const budget = t.level === "WARNING" ? warnings : errors;
+      if (budget === 0 && t.level !== "FATAL_ERROR") continue;
+      if (patternRandom() >= t.probability) continue;
+      const count = 1 + Math.floor(patternRandom() * patternRandom() * Math.max(1, budget));
+      const first = from + patternRandom() * (to - from);
+      onPattern?.({
+        log_id: logId,
+        pattern_id: t.id,
+        level: t.level,
+        template: t.template,
+        example: t.example,
+        count,
+        first_time: first,
+        last_time: first + patternRandom() * (to - first),
+      });
+    }
+  };
+
   for (let i = 1; i <= count; i++) {
     const at = Math.round(FLEET_START + i * step + (random() - 0.5) * 6 * 3600_000);
     const era = Math.floor((i / count) * (versions.length - 4));
-    const version = random() < 0.04 ? null : versions[era + Math.floor(random() * random() * 4)];
+    const versionIndex = random() < 0.04 ? null : era + Math.floor(random() * random() * 4);
+    const version = versionIndex === null ? null : versions[versionIndex];
     const username = random() < 0.1 ? null : nameOf(drawRank());
-    const clientLogId = random() < 0.85 ? makeLog("client", i, at) : null;
-    const serverLogId = random() < 0.95 ? makeLog("server", i, at) : null;
+    const clientLogId = random() < 0.85 ? makeLog("client", i, at, versionIndex) : null;
+    const serverLogId = random() < 0.95 ? makeLog("server", i, at, versionIndex) : null;
     onConnection({
       connection_id: i,
       username,
@@ -218,6 +251,138 @@ export function generateFleet({ count, users = 440_000, seed = 20240101 }, onLog
     commonUsername: byRank[0][1],
     rareUsername: byRank.at(-1)[1],
   };
+}
+
+/** With `insights`: the build (index into the fleet's versions) whose encode time regressed. */
+const REGRESSED_VERSION = 31;
+
+/**
+ * Templates in the shapes the core's masking produces (ids as the core computes them: FNV-1a 64 of the
+ * UTF-8 template; bench/scale-insights.mjs checks one against the core). `probability`: share of ingested
+ * logs of that side that have it; `fromVersion`: a late pattern, only from that build on.
+ */
+const template = (level, template, example, probability, fromVersion) => ({
+  level,
+  template,
+  example,
+  probability,
+  fromVersion,
+  id: fnv1a64(template),
+});
+const PATTERN_TEMPLATES = {
+  client: [
+    template(
+      "WARNING",
+      "Audio capture buffer overflow, <num> frames discarded",
+      "Audio capture buffer overflow, 2400 frames discarded",
+      0.8,
+    ),
+    template(
+      "WARNING",
+      "Frame <num> too large (<num> packets), splitting",
+      "Frame 18211 too large (812 packets), splitting",
+      0.6,
+    ),
+    template(
+      "WARNING",
+      "Packet loss <num>% over the last <num> s",
+      "Packet loss 12% over the last 5 s",
+      0.45,
+    ),
+    template(
+      "WARNING",
+      "Clipboard too large (<num> bytes), not synchronized",
+      "Clipboard too large (9123456 bytes), not synchronized",
+      0.15,
+    ),
+    template(
+      "WARNING",
+      "Cursor image <hex> not cached, fetching",
+      "Cursor image 0x7ff73a1c not cached, fetching",
+      0.1,
+    ),
+    template(
+      "ERROR",
+      "Failed to decode video frame <num>: error <num>",
+      "Failed to decode video frame 9912: error -11",
+      0.55,
+    ),
+    template("ERROR", "recvfrom failed with error <num>", "recvfrom failed with error 10054", 0.4),
+    template(
+      "ERROR",
+      "Could not send ping <num>: socket error <num>",
+      "Could not send ping 77: socket error 10060",
+      0.3,
+    ),
+    template(
+      "ERROR",
+      "Render took <num> ms, dropping frame <num>",
+      "Render took 212 ms, dropping frame 4411",
+      0.2,
+    ),
+    template(
+      "ERROR",
+      "Audio device <str> could not be opened",
+      "Audio device 'Speakers (Realtek)' could not be opened",
+      0.05,
+    ),
+    template("FATAL_ERROR", "Segmentation fault at <hex>", "Segmentation fault at 0x7ff73a10c2e0", 0.01),
+  ],
+  server: [
+    template(
+      "WARNING",
+      "Encoder queue full (<num> frames), dropping oldest",
+      "Encoder queue full (12 frames), dropping oldest",
+      0.6,
+    ),
+    template(
+      "WARNING",
+      "Client <ip> slow to acknowledge (<num> ms)",
+      "Client 10.4.2.1 slow to acknowledge (320 ms)",
+      0.35,
+    ),
+    template("WARNING", "Capture returned stale frame <num>", "Capture returned stale frame 33", 0.2),
+    template("ERROR", "sendto failed with error <num>", "sendto failed with error 10055", 0.5),
+    template(
+      "ERROR",
+      "nvEncEncodePicture failed with status <num>",
+      "nvEncEncodePicture failed with status 10",
+      0.3,
+    ),
+    template("ERROR", "DuplicateOutput failed: <hex>", "DuplicateOutput failed: 0x887a0004", 0.15),
+    template("ERROR", "Unknown client message type <num>", "Unknown client message type 201", 0.08),
+    template(
+      "ERROR",
+      "Failed to allocate hardware encoder session <num>",
+      "Failed to allocate hardware encoder session 17",
+      0.35,
+      44,
+    ),
+  ],
+};
+// A long tail: rarer messages from every part of the code (40 per side, 2–10% of logs each).
+for (const side of ["client", "server"]) {
+  for (let k = 0; k < 40; k++) {
+    const level = k % 4 === 0 ? "ERROR" : "WARNING";
+    PATTERN_TEMPLATES[side].push(
+      template(
+        level,
+        `${side === "client" ? "Client" : "Server"} subsystem ${k} reported condition <num> on <str>`,
+        `${side === "client" ? "Client" : "Server"} subsystem ${k} reported condition ${k * 7 + 3} on 'worker-${k}'`,
+        0.02 + ((k * 37) % 9) / 100,
+      ),
+    );
+  }
+}
+
+/** 64-bit FNV-1a of the UTF-8 bytes as 16 hex digits (the core's patternId, for ASCII templates). */
+function fnv1a64(text) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, "utf8")) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
 }
 
 /** The columns the bulk loaders write (SQLite inserts, PostgreSQL COPY), in the fleet rows' field names. */
@@ -247,6 +412,16 @@ export const LOG_COLUMNS = [
   "stats",
   "median_latency",
   "ingested_at",
+];
+export const PATTERN_COLUMNS = [
+  "log_id",
+  "pattern_id",
+  "level",
+  "template",
+  "example",
+  "count",
+  "first_time",
+  "last_time",
 ];
 export const CONNECTION_COLUMNS = [
   "connection_id",

@@ -3,7 +3,7 @@ import { exactSum, exactSumOfSquaredDeviations } from "./exact-sum.js";
 import { lerpLikeNumpy, medianSorted, quantileSorted } from "./quantile.js";
 import { minimumOf, selectInPlace } from "./select.js";
 
-export { quantileSorted } from "./quantile.js";
+export { medianSorted, quantileSorted } from "./quantile.js";
 
 /** Summary statistics of one series, as the dashboard and `loupe analyze` show them. */
 export interface SeriesStats {

@@ -1,21 +1,16 @@
 /**
  * Do connections with more errors have worse latency? One point per connection with a client log that
- * has latency: x = ERROR entries of both its logs, y = the client log's median latency.
+ * has latency: x = ERROR entries of both its logs, y = the client log's median latency. The coefficients
+ * are computed over every such connection; the points may be a sample (fleet-error-latency.ts).
  */
 import { pearson, spearman } from "@loupe/core";
-import type { FleetLogSample } from "../store/store.js";
+import type { ErrorLatencyPoint, FleetErrorLatency, FleetLogSample } from "../store/store.js";
 import { logMedian } from "./fleet-metrics.js";
 
-export interface ErrorLatencyPoint {
-  readonly connectionId: number;
-  readonly username: string | null;
-  readonly version: string | null;
-  readonly errors: number;
-  /** Seconds. */
-  readonly medianLatency: number;
-}
+export type { ErrorLatencyPoint } from "../store/store.js";
 
 export interface ErrorLatencyInsight {
+  /** Connections compared (all of them, even when `points` is a sample). */
   readonly n: number;
   /** Linear association; null when undefined (fewer than two points, or a constant axis). */
   readonly pearson: number | null;
@@ -25,6 +20,16 @@ export interface ErrorLatencyInsight {
   readonly points: readonly ErrorLatencyPoint[];
 }
 
+export function errorLatencyInsight(data: FleetErrorLatency): ErrorLatencyInsight {
+  return {
+    n: data.errors.length,
+    pearson: pearson(data.errors, data.latencies),
+    spearman: spearman(data.errors, data.latencies),
+    points: data.points,
+  };
+}
+
+/** The straightforward definition from one object per sample (every point kept), for tests. */
 export function errorsVersusLatency(samples: readonly FleetLogSample[]): ErrorLatencyInsight {
   const clients = new Map<number, FleetLogSample>();
   const serverErrors = new Map<number, number>();
@@ -45,12 +50,9 @@ export function errorsVersusLatency(samples: readonly FleetLogSample[]): ErrorLa
     });
   }
   points.sort((a, b) => a.connectionId - b.connectionId);
-  const errors = points.map((point) => point.errors);
-  const latencies = points.map((point) => point.medianLatency);
-  return {
-    n: points.length,
-    pearson: pearson(errors, latencies),
-    spearman: spearman(errors, latencies),
+  return errorLatencyInsight({
+    errors: Float64Array.from(points, (point) => point.errors),
+    latencies: Float64Array.from(points, (point) => point.medianLatency),
     points,
-  };
+  });
 }

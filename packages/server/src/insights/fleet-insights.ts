@@ -1,15 +1,16 @@
 /**
  * Fleet insights as the API serves them: computed from the stored per-log summaries only (never by
- * re-reading logs) and memoized while ingestion makes no progress.
+ * re-reading logs), aggregated by the database (fleet_samples: one narrow row per ingested log; medians
+ * packed per version), and memoized per data generation.
  */
 import type { MetricName } from "@loupe/core";
 import type { InsightsStore, Store } from "../store/store.js";
-import { type ErrorLatencyInsight, errorsVersusLatency } from "./error-latency.js";
+import { type ErrorLatencyInsight, errorLatencyInsight } from "./error-latency.js";
+import { GenerationCache, type GenerationCacheOptions } from "./generation-cache.js";
 import { isoTime } from "./iso-time.js";
-import { type MetricDistribution, metricDistributions } from "./metric-distribution.js";
+import { type MetricDistribution, metricDistributionsOfGroups } from "./metric-distribution.js";
 import { type PatternInsight, toPatternInsight } from "./patterns.js";
-import { ProgressCache, type ProgressCacheOptions } from "./progress-cache.js";
-import { compareVersions, type VersionInsight } from "./versions.js";
+import { compareVersionGroups, type VersionInsight } from "./versions.js";
 
 /** A version's entry with its moments as ISO 8601 UTC, as every time in the API is. */
 export type VersionView = Omit<VersionInsight, "firstSeen" | "lastSeen"> & {
@@ -17,22 +18,27 @@ export type VersionView = Omit<VersionInsight, "firstSeen" | "lastSeen"> & {
   readonly lastSeen: string | null;
 };
 
-export type FleetInsightsStore = InsightsStore & Pick<Store, "ingestStatus">;
+export type FleetInsightsStore = InsightsStore & Pick<Store, "dataGeneration">;
+
+/**
+ * Dots in the errors-vs-latency scatter: the default demo fleet (3,000 connections) is drawn whole, a
+ * larger fleet as a spread sample (the coefficients always use every connection).
+ */
+export const MAX_SCATTER_POINTS = 3_000;
+
+export interface FleetInsightsOptions extends Omit<GenerationCacheOptions, "generation"> {
+  readonly maxScatterPoints?: number;
+}
 
 export class FleetInsights {
   readonly #store: FleetInsightsStore;
-  readonly #cache: ProgressCache;
+  readonly #cache: GenerationCache;
+  readonly #maxScatterPoints: number;
 
-  constructor(store: FleetInsightsStore, cache: Omit<ProgressCacheOptions, "progressKey"> = {}) {
+  constructor(store: FleetInsightsStore, options: FleetInsightsOptions = {}) {
     this.#store = store;
-    this.#cache = new ProgressCache({
-      ...cache,
-      // Any log finishing, failing or being queued changes the counts, and so the insights.
-      progressKey: async () => {
-        const { total, done, pending, failed } = await store.ingestStatus();
-        return `${total}/${done}/${pending}/${failed}`;
-      },
-    });
+    this.#cache = new GenerationCache({ ...options, generation: () => store.dataGeneration() });
+    this.#maxScatterPoints = options.maxScatterPoints ?? MAX_SCATTER_POINTS;
   }
 
   patterns(limit: number): Promise<readonly PatternInsight[]> {
@@ -43,7 +49,7 @@ export class FleetInsights {
 
   versions(): Promise<readonly VersionView[]> {
     return this.#cache.get("versions", async () =>
-      compareVersions(await this.#samples()).map((version) => ({
+      compareVersionGroups(await this.#groups()).map((version) => ({
         ...version,
         firstSeen: isoTime(version.firstSeen),
         lastSeen: isoTime(version.lastSeen),
@@ -52,7 +58,9 @@ export class FleetInsights {
   }
 
   errorLatency(): Promise<ErrorLatencyInsight> {
-    return this.#cache.get("error-latency", async () => errorsVersusLatency(await this.#samples()));
+    return this.#cache.get("error-latency", async () =>
+      errorLatencyInsight(await this.#store.fleetErrorLatency(this.#maxScatterPoints)),
+    );
   }
 
   /** Distinct usernames across every connection (the fleet strip's "users", beside its connections). */
@@ -61,10 +69,11 @@ export class FleetInsights {
   }
 
   metrics(): Promise<Readonly<Record<MetricName, MetricDistribution>>> {
-    return this.#cache.get("metrics", async () => metricDistributions(await this.#samples()));
+    return this.#cache.get("metrics", async () => metricDistributionsOfGroups(await this.#groups()));
   }
 
-  #samples() {
-    return this.#cache.get("samples", () => this.#store.fleetSamples());
+  /** Shared by versions and metrics: one read of the per-version aggregates per generation. */
+  #groups() {
+    return this.#cache.get("groups", () => this.#store.fleetVersionGroups());
   }
 }

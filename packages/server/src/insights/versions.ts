@@ -3,9 +3,9 @@
  * against the version seen before it, on per-log medians, with a one-sided Mann–Whitney U test (rank-based:
  * no assumption that latencies are normal, and one extreme log cannot decide it).
  */
-import { describeValues, METRIC_NAMES, type MetricName, mannWhitneyU } from "@loupe/core";
-import type { FleetLogSample } from "../store/store.js";
-import { logMedians } from "./fleet-metrics.js";
+import { METRIC_NAMES, type MetricName, mannWhitneyU, medianSorted } from "@loupe/core";
+import type { FleetLogSample, FleetVersionGroup } from "../store/store.js";
+import { groupByVersion } from "./version-groups.js";
 
 /** A difference this unlikely under "no change" counts (strict: many versions × four metrics are tested). */
 export const REGRESSION_MAX_P_VALUE = 0.01;
@@ -47,36 +47,45 @@ export interface VersionInsight {
   readonly metrics: Readonly<Record<MetricName, VersionMetric>>;
 }
 
-interface VersionGroup {
-  readonly version: string | null;
-  readonly samples: FleetLogSample[];
-  firstSeen: number;
-  lastSeen: number;
-}
-
 /** One entry per version, ordered by first seen (ties: by name); the unknown version last. */
 export function compareVersions(samples: readonly FleetLogSample[]): readonly VersionInsight[] {
-  const groups = groupByVersion(samples);
+  return compareVersionGroups(groupByVersion(samples));
+}
+
+/** `compareVersions` from samples already grouped (the store aggregates them: fleetVersionGroups). */
+export function compareVersionGroups(groups: readonly FleetVersionGroup[]): readonly VersionInsight[] {
   // Per metric, the medians of the latest earlier version that had any: what the next one is tested against.
-  const previous = new Map<MetricName, { version: string; medians: number[] }>();
-  return groups.map((group) => {
+  const previous = new Map<MetricName, { version: string; medians: Float64Array }>();
+  return [...groups].sort(byFirstSeen).map((group) => {
     const metrics = {} as Record<MetricName, VersionMetric>;
     for (const metric of METRIC_NAMES) {
-      const medians = logMedians(group.samples, metric);
+      const medians = group.medians[metric];
       const baseline = previous.get(metric);
       const test = group.version === null || baseline === undefined ? null : testAgainst(baseline, medians);
-      metrics[metric] = { logs: medians.length, median: describeValues(medians)?.median ?? null, test };
+      // The medians arrive sorted: the middle is read, not selected (describeValues' median, bit for bit).
+      const median = medians.length > 0 ? medianSorted(medians) : null;
+      metrics[metric] = { logs: medians.length, median, test };
       if (group.version !== null && medians.length > 0) {
         previous.set(metric, { version: group.version, medians });
       }
     }
-    return summarize(group, metrics);
+    return {
+      version: group.version,
+      firstSeen: group.firstSeen,
+      lastSeen: group.lastSeen,
+      connections: group.connections,
+      logs: group.logs,
+      entries: group.entries,
+      errors: group.errors,
+      errorRate: group.entries > 0 ? group.errors / group.entries : null,
+      metrics,
+    };
   });
 }
 
 function testAgainst(
-  baseline: { version: string; medians: number[] },
-  current: number[],
+  baseline: { version: string; medians: Float64Array },
+  current: Float64Array,
 ): VersionTest | null {
   // "greater": is the current version's sample stochastically larger than the previous one's?
   const result = mannWhitneyU(baseline.medians, current, "greater");
@@ -89,49 +98,7 @@ function testAgainst(
   };
 }
 
-function summarize(group: VersionGroup, metrics: Record<MetricName, VersionMetric>): VersionInsight {
-  let entries = 0;
-  let errors = 0;
-  const connections = new Set<number>();
-  for (const sample of group.samples) {
-    entries += sample.entries;
-    errors += sample.errors;
-    connections.add(sample.connectionId);
-  }
-  return {
-    version: group.version,
-    firstSeen: group.firstSeen,
-    lastSeen: group.lastSeen,
-    connections: connections.size,
-    logs: group.samples.length,
-    entries,
-    errors,
-    errorRate: entries > 0 ? errors / entries : null,
-    metrics,
-  };
-}
-
-function groupByVersion(samples: readonly FleetLogSample[]): VersionGroup[] {
-  const byVersion = new Map<string | null, VersionGroup>();
-  for (const sample of samples) {
-    let group = byVersion.get(sample.version);
-    if (group === undefined) {
-      group = {
-        version: sample.version,
-        samples: [],
-        firstSeen: sample.lastUpdated,
-        lastSeen: sample.lastUpdated,
-      };
-      byVersion.set(sample.version, group);
-    }
-    group.samples.push(sample);
-    group.firstSeen = Math.min(group.firstSeen, sample.lastUpdated);
-    group.lastSeen = Math.max(group.lastSeen, sample.lastUpdated);
-  }
-  return [...byVersion.values()].sort(byFirstSeen);
-}
-
-function byFirstSeen(a: VersionGroup, b: VersionGroup): number {
+function byFirstSeen(a: FleetVersionGroup, b: FleetVersionGroup): number {
   if (a.version === null || b.version === null) return a.version === null ? (b.version === null ? 0 : 1) : -1;
   if (a.firstSeen !== b.firstSeen) return a.firstSeen - b.firstSeen;
   return a.version < b.version ? -1 : a.version > b.version ? 1 : 0;

@@ -3,7 +3,7 @@
  * (Kysely) serves SQLite and PostgreSQL; every method is safe to call from several processes at once.
  * Times are epoch milliseconds (UTC) unless named otherwise.
  */
-import type { AnyMetricName, LogAnalysis, PatternStats } from "@loupe/core";
+import type { AnyMetricName, LogAnalysis, MetricName, PatternStats } from "@loupe/core";
 
 export type LogSide = "client" | "server";
 
@@ -214,8 +214,55 @@ export interface FleetPattern {
   readonly firstVersion: string | null;
 }
 
+/**
+ * The samples of one version (null: unknown), aggregated: what per-version comparisons and the fleet's
+ * distributions need, without a row per log.
+ */
+export interface FleetVersionGroup {
+  readonly version: string | null;
+  /** Earliest and latest `lastUpdated` among its samples. */
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+  /** Distinct connections, samples (one per ingested log and side), and their entries and errors. */
+  readonly connections: number;
+  readonly logs: number;
+  readonly entries: number;
+  readonly errors: number;
+  /** Per metric: the per-log medians of the samples of the side that writes it, in ascending order. */
+  readonly medians: Readonly<Record<MetricName, Float64Array>>;
+}
+
+/** One connection of the errors-vs-latency scatter. */
+export interface ErrorLatencyPoint {
+  readonly connectionId: number;
+  readonly username: string | null;
+  readonly version: string | null;
+  /** ERROR entries of both its ingested logs. */
+  readonly errors: number;
+  /** Its client log's median latency, seconds. */
+  readonly medianLatency: number;
+}
+
+/**
+ * Errors vs median latency over every connection whose client log has latency, in connection-id order:
+ * the two columns whole (for the coefficients), the points themselves only for a bounded sample.
+ */
+export interface FleetErrorLatency {
+  readonly errors: Float64Array;
+  readonly latencies: Float64Array;
+  /** At most the `maxPoints` asked for, spread over the fleet (see fleet-error-latency.ts); by connection id. */
+  readonly points: readonly ErrorLatencyPoint[];
+}
+
 export interface InsightsStore {
+  /**
+   * Every ingested log's sample, one object each: the straightforward definition the aggregated methods
+   * below are tested against. O(ingested logs) objects: not for a request at fleet scale.
+   */
   fleetSamples(): Promise<readonly FleetLogSample[]>;
+  /** fleetSamples grouped by version (the order is unspecified). */
+  fleetVersionGroups(): Promise<readonly FleetVersionGroup[]>;
+  fleetErrorLatency(maxPoints: number): Promise<FleetErrorLatency>;
   /** Distinct usernames (case-insensitive) across every connection; null usernames count for no one. */
   fleetUsers(): Promise<number>;
   fleetPatterns(limit: number): Promise<readonly FleetPattern[]>;

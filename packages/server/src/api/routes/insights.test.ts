@@ -183,18 +183,30 @@ describe("GET /api/insights/*", () => {
     expect(body.encode_size).toEqual({ logs: 0, stats: null, histogram: [] });
   });
 
+  it("tags each answer and revalidates it with 304", async () => {
+    const first = await t.app.inject("/api/insights/versions");
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\//);
+    const again = await t.app.inject({ url: "/api/insights/versions", headers: { "if-none-match": etag } });
+    expect(again.statusCode).toBe(304);
+  });
+
   it("rejects a bad limit with 400 JSON", async () => {
     for (const query of ["?limit=0", "?limit=501", "?limit=x"]) {
       expectErrorShape(await t.app.inject(`/api/insights/patterns${query}`), "invalid_parameter");
     }
   });
 
-  it("reads the fleet once for a burst of requests", async () => {
-    let reads = 0;
+  it("reads the fleet once for a burst of requests, and again after a write", async () => {
+    const reads = { groups: 0, errorLatency: 0 };
     const counting = storeWith(t.store, {
-      fleetSamples: () => {
-        reads++;
-        return t.store.fleetSamples();
+      fleetVersionGroups: () => {
+        reads.groups++;
+        return t.store.fleetVersionGroups();
+      },
+      fleetErrorLatency: (maxPoints: number) => {
+        reads.errorLatency++;
+        return t.store.fleetErrorLatency(maxPoints);
       },
     });
     const app = await buildApi({ store: counting });
@@ -202,7 +214,15 @@ describe("GET /api/insights/*", () => {
       const urls = ["/api/insights/versions", "/api/insights/error-latency", "/api/insights/metrics"];
       const responses = await Promise.all([...urls, ...urls].map((url) => app.inject(url)));
       expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
-      expect(reads).toBe(1);
+      // Versions and metrics share one read of the per-version aggregates.
+      expect(reads).toEqual({ groups: 1, errorLatency: 1 });
+      await Promise.all(urls.map((url) => app.inject(url)));
+      expect(reads).toEqual({ groups: 1, errorLatency: 1 });
+      // Any write moves the data generation: the next request reads the fleet again.
+      await t.store.setBookmark(1, "local", true);
+      await Promise.all(urls.map((url) => app.inject(url)));
+      expect(reads).toEqual({ groups: 2, errorLatency: 2 });
+      await t.store.setBookmark(1, "local", false);
     } finally {
       await app.close();
     }

@@ -78,7 +78,7 @@ export const VersionsResponseSchema = Type.Object({
 });
 
 export const ErrorLatencyResponseSchema = Type.Object({
-  n: Type.Integer(),
+  n: Type.Integer({ description: "Connections with a client log that has latency (all of them)" }),
   pearson: Nullable(Type.Number()),
   spearman: Nullable(Type.Number()),
   points: Type.Array(
@@ -89,6 +89,10 @@ export const ErrorLatencyResponseSchema = Type.Object({
       errors: Type.Integer({ description: "ERROR entries of both logs" }),
       medianLatency: Type.Number({ description: "The client log's median latency, seconds" }),
     }),
+    {
+      description:
+        "By connection id; every connection up to 3,000, beyond that 3,000 spread over the fleet (a fixed sample by id)",
+    },
   ),
 });
 

@@ -8,29 +8,34 @@ import type { Updateable } from "kysely";
 import type { IngestOutcome } from "../store.js";
 import type { LogsTable, StoreContext } from "./database.js";
 import { replacePatterns, replaceSeries } from "./log-data.js";
+import { lockPatternTotals } from "./pattern-totals-lock.js";
 
 const RELEASED_LEASE = { lease_owner: null, lease_token: null, lease_expires_at: null } as const;
 
 export async function completeLog(
-  { db }: StoreContext,
+  { db, dialect }: StoreContext,
   logId: number,
   leaseToken: string,
   outcome: IngestOutcome,
   now: number,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable("logs")
-      .set(outcomeColumns(outcome, now))
+    // The lease first (locking the row on PostgreSQL; SQLite's write transaction is exclusive anyway).
+    let held = trx
+      .selectFrom("logs")
+      .select("id")
       .where("id", "=", logId)
       .where("lease_token", "=", leaseToken)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
+      .where("status", "=", "pending");
+    if (dialect === "postgres") held = held.forUpdate();
+    if ((await held.executeTakeFirst()) === undefined) return false;
     if (outcome.kind === "parsed") {
       await replaceSeries(trx, logId, outcome.analysis);
+      // Before the log's row is updated: its triggers lock the log's connections (pattern-totals-lock.ts).
+      await lockPatternTotals(trx, dialect);
       await replacePatterns(trx, logId, outcome.analysis.patterns);
     }
+    await trx.updateTable("logs").set(outcomeColumns(outcome, now)).where("id", "=", logId).execute();
     return true;
   });
 }

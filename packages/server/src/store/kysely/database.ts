@@ -83,6 +83,56 @@ export interface LogPatternsTable {
   readonly last_time: number | null;
 }
 
+/**
+ * Migration 005: one row per connection with an `ok` log, kept by triggers. Per side: null entries and
+ * errors when that side's log is not ok; each metric is the median of the log of the side that writes it.
+ */
+export interface FleetSamplesTable {
+  readonly connection_id: number;
+  readonly version: string | null;
+  readonly last_updated: number;
+  readonly client_entries: number | null;
+  readonly client_errors: number | null;
+  readonly server_entries: number | null;
+  readonly server_errors: number | null;
+  readonly latency: number | null;
+  readonly decode_time: number | null;
+  readonly encode_time: number | null;
+  readonly encode_size: number | null;
+}
+
+/** Migration 005: each distinct username_lower with its number of connections, kept by triggers. */
+export interface FleetUsernamesTable {
+  readonly username_lower: string;
+  readonly connections: number;
+}
+
+/** Migration 005: log_patterns × the connections pointing at each log, kept by triggers. */
+export interface FleetPatternHitsTable {
+  readonly pattern_id: string;
+  readonly level: string;
+  readonly connection_id: number;
+  readonly side: "client" | "server";
+  readonly log_id: number;
+  readonly count: number;
+  readonly example: string;
+  readonly template: string;
+  readonly username_lower: string | null;
+  readonly version: string | null;
+  readonly last_updated: number;
+}
+
+/** Migration 005: per (pattern, level) totals over the hits, kept by triggers. */
+export interface FleetPatternsTable {
+  readonly pattern_id: string;
+  readonly level: string;
+  readonly template: string;
+  readonly count: number;
+  readonly logs: number;
+  readonly connections: number;
+  readonly users: number;
+}
+
 export interface BookmarksTable {
   readonly connection_id: number;
   readonly user_id: string;
@@ -118,6 +168,10 @@ export interface Database {
   readonly bookmarks: BookmarksTable;
   readonly api_tokens: ApiTokensTable;
   readonly sessions: SessionsTable;
+  readonly fleet_samples: FleetSamplesTable;
+  readonly fleet_usernames: FleetUsernamesTable;
+  readonly fleet_pattern_hits: FleetPatternHitsTable;
+  readonly fleet_patterns: FleetPatternsTable;
 }
 
 /** The handle every query module takes: the database and which dialect answers. */

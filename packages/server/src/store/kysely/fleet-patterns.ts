@@ -1,18 +1,12 @@
 /**
- * Fleet-wide error patterns, aggregated in SQL. Only logs some connection points at count (a log left
- * behind by a changed URL no longer describes any connection). A pattern is keyed by (pattern id, level),
- * as in a log's own list.
+ * Fleet-wide error patterns, read from the totals migration 005 keeps (fleet_patterns, kept by triggers
+ * from fleet_pattern_hits): the top `limit` by occurrences, then for those few the sightings through the
+ * hits' indexes. Only logs some connection points at count (a log left behind by a changed URL no longer
+ * describes any connection). A pattern is keyed by (pattern id, level), as in a log's own list.
  */
 import { sql } from "kysely";
 import type { FleetPattern } from "../store.js";
 import type { StoreContext } from "./database.js";
-
-/** (connection, log) pairs; UNION (not ALL) so a connection naming one URL twice counts once. */
-const links = sql`links as (
-  select connection_id, client_log_id as log_id from connections where client_log_id is not null
-  union
-  select connection_id, server_log_id as log_id from connections where server_log_id is not null
-)`;
 
 interface TopPatternRow {
   readonly pattern_id: string;
@@ -34,48 +28,21 @@ interface VersionRow {
   readonly version: string;
 }
 
+/** A correlated read of the hits of pattern `t` (one index range each: fleet-pattern-hits-table.ts). */
+const hitsOf = (select: string, order: string) =>
+  sql.raw(`(select ${select} from fleet_pattern_hits h
+    where h.pattern_id = t.pattern_id and h.level = t.level order by ${order} limit 1)`);
+
 export async function fleetPatterns({ db }: StoreContext, limit: number): Promise<readonly FleetPattern[]> {
   if (limit < 1) return [];
   const top = await sql<TopPatternRow>`
-    with ${links},
-    totals as (
-      select p.pattern_id, p.level, min(p.template) as template, min(p.example) as example,
-             sum(p.count) as count, count(*) as logs
-      from log_patterns p
-      where p.log_id in (select log_id from links)
-      group by p.pattern_id, p.level
-      order by sum(p.count) desc, p.pattern_id, p.level
-      limit ${limit}
-    ),
-    -- One narrow row per (pattern, connection): a connection reaches a pattern through one or both logs.
-    hits as (
-      select t.pattern_id, t.level, k.connection_id
-      from totals t
-      join log_patterns p on p.pattern_id = t.pattern_id and p.level = t.level
-      join links k on k.log_id = p.log_id
-      group by t.pattern_id, t.level, k.connection_id
-    ),
-    reach as (
-      select h.pattern_id, h.level, count(*) as connections, count(distinct c.username_lower) as users,
-             min(c.last_updated) as first_seen, max(c.last_updated) as last_seen
-      from hits h join connections c on c.connection_id = h.connection_id
-      group by h.pattern_id, h.level
-    ),
-    -- The earliest connection (ties: lowest id), found by joining on first_seen rather than a window
-    -- function: no sort of every hit.
-    earliest as (
-      select h.pattern_id, h.level, min(c.connection_id) as connection_id
-      from hits h
-      join connections c on c.connection_id = h.connection_id
-      join reach r on r.pattern_id = h.pattern_id and r.level = h.level and r.first_seen = c.last_updated
-      group by h.pattern_id, h.level
-    )
-    select t.pattern_id, t.level, t.template, t.example, t.count, t.logs,
-           r.connections, r.users, r.first_seen, r.last_seen, fc.version as first_version
-    from totals t
-    join reach r on r.pattern_id = t.pattern_id and r.level = t.level
-    join earliest e on e.pattern_id = t.pattern_id and e.level = t.level
-    join connections fc on fc.connection_id = e.connection_id
+    select t.pattern_id, t.level, t.template, t.count, t.logs, t.connections, t.users,
+      ${hitsOf("h.example", "h.example")} as example,
+      ${hitsOf("h.last_updated", "h.last_updated, h.connection_id")} as first_seen,
+      ${hitsOf("h.last_updated", "h.last_updated desc")} as last_seen,
+      -- The earliest connection (ties: lowest id).
+      ${hitsOf("h.version", "h.last_updated, h.connection_id")} as first_version
+    from (select * from fleet_patterns order by count desc, pattern_id, level limit ${limit}) t
     order by t.count desc, t.pattern_id, t.level`.execute(db);
   if (top.rows.length === 0) return [];
 
@@ -96,21 +63,19 @@ export async function fleetPatterns({ db }: StoreContext, limit: number): Promis
   }));
 }
 
-/** Each pattern's versions, in the order they first showed it. */
+/** Each pattern's versions, in the order they first showed it (each version's first sighting: one index read). */
 async function versionsOf(
   db: StoreContext["db"],
   patterns: readonly TopPatternRow[],
 ): Promise<ReadonlyMap<string, string[]>> {
   const ids = [...new Set(patterns.map((row) => row.pattern_id))];
   const rows = await sql<VersionRow>`
-    with ${links}
-    select p.pattern_id, p.level, c.version, min(c.last_updated) as first_seen
-    from log_patterns p
-    join links k on k.log_id = p.log_id
-    join connections c on c.connection_id = k.connection_id
-    where p.pattern_id in (${sql.join(ids)}) and c.version is not null
-    group by p.pattern_id, p.level, c.version
-    order by first_seen, c.version`.execute(db);
+    select v.pattern_id, v.level, v.version, (select h.last_updated from fleet_pattern_hits h
+        where h.pattern_id = v.pattern_id and h.level = v.level and h.version = v.version
+        order by h.last_updated limit 1) as first_seen
+    from fleet_pattern_versions v
+    where v.pattern_id in (${sql.join(ids)})
+    order by first_seen, v.version`.execute(db);
   const result = new Map<string, string[]>();
   for (const row of rows.rows) {
     const list = result.get(key(row));
@@ -124,7 +89,7 @@ function key(row: { readonly pattern_id: string; readonly level: string }): stri
   return `${row.level}\u0000${row.pattern_id}`;
 }
 
-/** Connections whose logs contain the pattern (at any level), newest first. */
+/** Connections whose logs contain the pattern (at any level), newest first: one index range of the hits. */
 export async function connectionsWithPattern(
   { db }: StoreContext,
   patternId: string,
@@ -132,14 +97,14 @@ export async function connectionsWithPattern(
 ): Promise<readonly number[]> {
   // No stored text holds NUL (PostgreSQL refuses it even as a parameter): no pattern has such an id.
   if (patternId.includes("\u0000")) return [];
-  const withPattern = db.selectFrom("log_patterns").select("log_id").where("pattern_id", "=", patternId);
   const rows = await db
-    .selectFrom("connections")
-    .select("connection_id")
-    .where((eb) => eb.or([eb("client_log_id", "in", withPattern), eb("server_log_id", "in", withPattern)]))
+    .selectFrom("fleet_pattern_hits")
+    .select(["last_updated", "connection_id"])
+    .distinct()
+    .where("pattern_id", "=", patternId)
     .orderBy("last_updated", "desc")
     .orderBy("connection_id", "desc")
     .limit(limit)
     .execute();
-  return rows.map((row) => row.connection_id);
+  return rows.map((row) => Number(row.connection_id));
 }

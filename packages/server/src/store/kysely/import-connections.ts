@@ -8,9 +8,10 @@ import type { Kysely, Transaction } from "kysely";
 import type { ConnectionInput, ImportResult } from "../store.js";
 import { chunks } from "./chunks.js";
 import type { Database, ImportedConnectionColumns, StoreContext } from "./database.js";
+import { lockPatternTotals } from "./pattern-totals-lock.js";
 
 export async function importConnections(
-  { db }: StoreContext,
+  { db, dialect }: StoreContext,
   rows: readonly ConnectionInput[],
   now: number,
 ): Promise<ImportResult> {
@@ -18,6 +19,8 @@ export async function importConnections(
   const distinct = [...new Map(rows.map((row) => [row.connectionId, row])).values()];
   const totals = { inserted: 0, updated: 0, unchanged: 0, logsQueued: 0 };
   await db.transaction().execute(async (trx) => {
+    // Re-pointed or renamed connections rebuild their pattern hits: see pattern-totals-lock.ts.
+    await lockPatternTotals(trx, dialect);
     for (const batch of chunks(distinct)) {
       const { ids, created } = await ensureLogRows(trx, batch);
       totals.logsQueued += created;

@@ -9,8 +9,10 @@ import type {
   ConnectionPage,
   ConnectionQuery,
   ConnectionRow,
+  FleetErrorLatency,
   FleetLogSample,
   FleetPattern,
+  FleetVersionGroup,
   ImportResult,
   IngestOutcome,
   IngestStatus,
@@ -27,9 +29,11 @@ import { connectionLogs, getConnection } from "./connection-lookup.js";
 import { CountCache } from "./count-cache.js";
 import { bumpGeneration, generationReader } from "./data-generation.js";
 import type { StoreContext } from "./database.js";
+import { fleetErrorLatency } from "./fleet-error-latency.js";
 import { connectionsWithPattern, fleetPatterns } from "./fleet-patterns.js";
 import { fleetSamples } from "./fleet-samples.js";
 import { fleetUsers } from "./fleet-users.js";
+import { fleetVersionGroups } from "./fleet-version-groups.js";
 import { importConnections } from "./import-connections.js";
 import { listConnections } from "./list-connections.js";
 import { logPatterns, logSeries } from "./log-data.js";
@@ -134,6 +138,14 @@ export class KyselyStore implements Store, InsightsStore, AuthStore {
 
   fleetSamples(): Promise<readonly FleetLogSample[]> {
     return fleetSamples(this.#context);
+  }
+
+  fleetVersionGroups(): Promise<readonly FleetVersionGroup[]> {
+    return fleetVersionGroups(this.#context);
+  }
+
+  fleetErrorLatency(maxPoints: number): Promise<FleetErrorLatency> {
+    return fleetErrorLatency(this.#context, maxPoints);
   }
 
   fleetUsers(): Promise<number> {

@@ -21,7 +21,8 @@ const MARGIN = { top: 10, right: 14, bottom: 40, left: 74 };
  * few thousand dots draw fast, stay sharp, follow the theme through CSS, and every dot has a tooltip.
  * Errors are on a log(1 + x) axis (most sessions have a handful, a few have hundreds) and latency on a
  * log axis (most sessions 20–50 ms, a few seconds); the coefficients are computed by the server on the
- * raw values.
+ * raw values. Above a few thousand connections the server sends an even sample of the dots (the
+ * coefficients and n still cover every connection).
  */
 export function ErrorLatencyChart({ data }: { data: ErrorLatencyResponse }) {
   return (
@@ -40,7 +41,12 @@ export function ErrorLatencyChart({ data }: { data: ErrorLatencyResponse }) {
         <div>
           <dt>Connections (n)</dt>
           <dd className="num">{formatCount(data.n)}</dd>
-          <dd className="figure-note">with a client log</dd>
+          <dd className="figure-note">
+            with a client log
+            {data.points.length < data.n
+              ? `; ${formatCount(data.points.length)} drawn, spread over the fleet`
+              : ""}
+          </dd>
         </div>
       </dl>
       {data.points.length === 0 ? (

@@ -8,6 +8,7 @@ import { initialMigration } from "./001-initial.js";
 import { searchAndGenerationMigration } from "./002-search-and-generation.js";
 import { listColumnsMigration } from "./003-list-columns.js";
 import { authMigration } from "./004-auth.js";
+import { fleetAggregatesMigration } from "./005-fleet-aggregates.js";
 
 export function migrationsFor(dialect: DialectName): Readonly<Record<string, Migration>> {
   return {
@@ -15,6 +16,7 @@ export function migrationsFor(dialect: DialectName): Readonly<Record<string, Mig
     "002-search-and-generation": searchAndGenerationMigration(dialect),
     "003-list-columns": listColumnsMigration(dialect),
     "004-auth": authMigration(dialect),
+    "005-fleet-aggregates": fleetAggregatesMigration(dialect),
   };
 }
 
