@@ -13,7 +13,7 @@ import { loupeProxyConfig } from "./nginx-config.js";
 
 interface Upstream {
   readonly address: string;
-  readonly requests: { method: string; headers: IncomingHttpHeaders }[];
+  readonly requests: { method: string; url: string; headers: IncomingHttpHeaders }[];
   connections: number;
   server: Server;
 }
@@ -21,7 +21,7 @@ interface Upstream {
 async function upstream(status: number): Promise<Upstream> {
   const state = { requests: [], connections: 0 } as unknown as Upstream;
   const server = createServer((req, res) => {
-    state.requests.push({ method: req.method ?? "", headers: req.headers });
+    state.requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
     req.resume();
     res.writeHead(status, { "content-type": "text/plain", "retry-after": "2" }).end(`status ${status}`);
   });
@@ -75,7 +75,7 @@ describe.runIf(canStartNginx() || process.env.LOUPE_REQUIRE_NGINX === "1")(
       const api = await upstream(200);
       const nginx = await nginxBefore(api, `127.0.0.1:${await closedPort()}`);
       const statuses = await Promise.all(
-        Array.from({ length: 20 }, async () => (await get(`${nginx.url}/api/connections`)).status),
+        Array.from({ length: 20 }, async (_, i) => (await get(`${nginx.url}/api/connections/${i}`)).status),
       );
       expect(statuses).toEqual(Array(20).fill(200));
       expect(api.requests).toHaveLength(20);
@@ -85,8 +85,9 @@ describe.runIf(canStartNginx() || process.env.LOUPE_REQUIRE_NGINX === "1")(
       const down = await upstream(503);
       const up = await upstream(200);
       const nginx = await nginxBefore(down, up);
-      for (let i = 0; i < 6; i++) expect((await get(`${nginx.url}/api/connections`)).status).toBe(200);
+      for (let i = 0; i < 20; i++) expect((await get(`${nginx.url}/api/connections/${i}`)).status).toBe(200);
       expect(down.requests.length).toBeGreaterThan(0);
+      expect(up.requests).toHaveLength(20);
 
       const alsoDown = await upstream(503);
       const outage = await nginxBefore(down, alsoDown);
