@@ -52,6 +52,8 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
   const demo = await startDemoCluster({
     count: options.count ?? 3000,
+    // The load stands in for many people but comes from one address: no per-client rate limit.
+    env: { LOUPE_RATE_LIMIT: "0" },
     ...(options.stopOnSignal === undefined ? {} : { stopOnSignal: options.stopOnSignal }),
   });
   try {
