@@ -20,15 +20,23 @@ const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
 const COUNT = Number(process.env.BENCH_SCALE_COUNT ?? 3000);
 
 export async function run() {
-  const demo = await startDemoCluster({ count: COUNT, stopOnSignal: true });
+  // The load stands in for many people but comes from one address: no per-client rate limit.
+  const demo = await startDemoCluster({ count: COUNT, stopOnSignal: true, env: { LOUPE_RATE_LIMIT: "0" } });
   let single;
   try {
     const { cluster } = demo;
     await waitUntilIngested(cluster.url);
-    single = await startNginx({ upstreams: [`127.0.0.1:${cluster.apis[0].port}`] });
+    // "One" is each API process in turn (round 1 the first, round 2 the second, …): neither process's
+    // own state (JIT, caches, heap) favours one setup.
+    const singles = [];
+    for (const api of cluster.apis) singles.push(await startNginx({ upstreams: [`127.0.0.1:${api.port}`] }));
+    single = singles;
     const setups = {
-      one: { url: single.url, nginx: single.pid, apis: [cluster.apis[0]] },
-      two: { url: cluster.url, nginx: cluster.nginx.pid, apis: cluster.apis },
+      one: (round) => {
+        const i = round % singles.length;
+        return { url: singles[i].url, nginx: singles[i].pid, apis: [cluster.apis[i]] };
+      },
+      two: () => ({ url: cluster.url, nginx: cluster.nginx.pid, apis: cluster.apis }),
     };
     // Every distinct request once on each process: both start with warm caches and optimised code.
     for (const api of cluster.apis) await visitEach(api.url, dashboardPaths(demo.manifest).all);
@@ -40,7 +48,8 @@ export async function run() {
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of ["one", "two"]) {
         load.push(loadavg()[0]);
-        const result = await measure(setups[name], demo.manifest, cluster.postgres);
+        const setup = setups[name](round);
+        const result = await measure(setup, demo.manifest, cluster.postgres);
         const t = totals[name];
         t.requests += result.requests;
         t.errors += result.errors;
@@ -49,8 +58,10 @@ export async function run() {
         t.pg += result.pgCpuMs;
         t.p99.push(result.p99);
         console.log(
-          `scale-out round ${round + 1} ${name}: ${result.requests} requests, ${result.errors} errors, ` +
+          `scale-out round ${round + 1} ${name} (${setup.apis.map((api) => api.name).join(", ")}): ` +
+            `${result.requests} requests, ${result.errors} errors, ` +
             `API CPU ${result.apiCpuMs.toFixed(0)} ms (${((1000 * result.requests) / result.apiCpuMs).toFixed(0)} req/CPU-s), ` +
+            `(${result.perApiCpuMs.map((ms) => ms.toFixed(0)).join(" + ")}), ` +
             `nginx ${result.nginxCpuMs.toFixed(0)} ms, PostgreSQL ${result.pgCpuMs.toFixed(0)} ms, p99 ${result.p99.toFixed(1)} ms`,
         );
       }
@@ -80,7 +91,7 @@ export async function run() {
       },
     ];
   } finally {
-    await single?.stop();
+    for (const nginx of single ?? []) await nginx.stop();
     await demo.stop();
   }
 }
@@ -89,9 +100,10 @@ async function measure(setup, manifest, postgres) {
   const paths = dashboardPaths(manifest); // the same sequence of requests for every run
   const latencies = [];
   let errors = 0;
-  const apiCpu = () => setup.apis.reduce((sum, api) => sum + cpuMs(api.pid()), 0);
+  const perApi = () => setup.apis.map((api) => cpuMs(api.pid()));
+  const apiCpu = () => perApi().reduce((sum, ms) => sum + ms, 0);
   const pgCpu = () => (postgres === undefined ? Number.NaN : processTreeCpuMs(postgres.pid()));
-  const before = { api: apiCpu(), nginx: processTreeCpuMs(setup.nginx), pg: pgCpu() };
+  const before = { api: apiCpu(), perApi: perApi(), nginx: processTreeCpuMs(setup.nginx), pg: pgCpu() };
   const load = startSteadyLoad({
     baseUrl: setup.url,
     rate: RATE,
@@ -109,6 +121,7 @@ async function measure(setup, manifest, postgres) {
     requests: latencies.length,
     errors,
     apiCpuMs: apiCpu() - before.api,
+    perApiCpuMs: perApi().map((ms, i) => ms - before.perApi[i]),
     nginxCpuMs: processTreeCpuMs(setup.nginx) - before.nginx,
     pgCpuMs: pgCpu() - before.pg,
     p99: latencies[Math.ceil(0.99 * latencies.length) - 1] ?? Number.NaN,

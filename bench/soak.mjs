@@ -2,7 +2,7 @@
 // PostgreSQL: packages/server/src/dev/demo-cluster.ts) ingests the 3,000-connection demo fleet, then
 // takes a steady mixed dashboard load (lists, searches, details, series, insights) through nginx for
 // 10 minutes, in 1-minute windows. Goals: no error, the last window's p99 at most twice the first
-// measured window's, the API processes' RSS growing ≤ 10% after the warm-up window.
+// measured window's, the API processes' RSS growing ≤ 10% after the warm-up window (src/dev/soak.ts).
 // Environment: LOUPE_SOAK_SECONDS (default 600), LOUPE_SOAK_RATE (requests/s, default 100),
 // LOUPE_SOAK_COUNT (demo connections, default 3000).
 import { loadavg } from "node:os";
@@ -40,12 +40,18 @@ export async function run() {
       note: `first ${first.p99.toFixed(1)} ms, ×${report.p99Ratio.toFixed(2)}; p50 ${first.p50.toFixed(1)} → ${last.p50.toFixed(1)} ms; ${machine}`,
     },
     {
-      name: "API processes' RSS growth after warm-up",
+      name: "API processes' RSS growth after warm-up (first third of the windows → last)",
       value: report.rssGrowth * 100,
       unit: "%",
       goal: "≤ 10%",
       pass: report.pass.rss,
-      note: `${first.rssMb.map((mb) => mb.toFixed(0)).join(" + ")} MB → ${last.rssMb.map((mb) => mb.toFixed(0)).join(" + ")} MB`,
+      note: first.rssMb
+        .map(
+          (_, i) =>
+            `api-${i + 1} RSS ${windows.map((w) => w.rssMb[i].toFixed(0)).join(", ")} MB, V8 heap in use ` +
+            `${windows.map((w) => w.heapUsedMb[i].toFixed(0)).join(", ")} MB`,
+        )
+        .join("; "),
     },
   ];
 }

@@ -77,7 +77,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     started.push(child);
     return child;
   };
-  const onSignal = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping the cluster`);
     void stop().finally(() => process.exit(130));
   };
   const stop = async () => {

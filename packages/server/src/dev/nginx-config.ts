@@ -34,25 +34,47 @@ map $http_x_request_id $loupe_request_id {
 
 server {
     listen ${listen};
-    # The API refuses bodies over 64 KB itself; refusing them here spares the processes.
+    # The API refuses bodies over 64 KB itself (log uploads aside); refusing them here spares the processes.
     client_max_body_size 64k;
+
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $host;
+    proxy_set_header X-Request-Id $loupe_request_id;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto $scheme;
+    proxy_connect_timeout 2s;
+    proxy_send_timeout 30s;
+    proxy_read_timeout 60s;
+    # A dying or restarting process is absorbed: the request goes to the next one. nginx never
+    # retries a POST that reached a process (no non_idempotent here), so none is applied twice.
+    proxy_next_upstream error timeout http_502 http_503 http_504;
+    proxy_next_upstream_tries 2;
+    proxy_next_upstream_timeout 10s;
 
     location / {
         proxy_pass http://loupe_api;
-        proxy_http_version 1.1;
-        proxy_set_header Connection "";
-        proxy_set_header Host $host;
-        proxy_set_header X-Request-Id $loupe_request_id;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto $scheme;
-        proxy_connect_timeout 2s;
-        proxy_send_timeout 30s;
-        proxy_read_timeout 60s;
-        # A dying or restarting process is absorbed: the request goes to the next one. nginx never
-        # retries a POST that reached a process (no non_idempotent here), so none is applied twice.
-        proxy_next_upstream error timeout http_502 http_503 http_504;
-        proxy_next_upstream_tries 2;
-        proxy_next_upstream_timeout 10s;
+    }
+
+    # Registering connections: up to 1,000 manifest rows in one JSON body (the API caps it at 1 MB).
+    location = /api/connections {
+        client_max_body_size 1m;
+        proxy_pass http://loupe_api;
+    }
+
+    # Log uploads: Loupe streams the body to object storage and caps it (--max-log-bytes); nginx passes
+    # it on as it arrives instead of holding it (and cannot retry it elsewhere once sent).
+    location ~ ^/api/connections/[^/]+/logs/(client|server)$ {
+        client_max_body_size 0;
+        proxy_request_buffering off;
+        proxy_pass http://loupe_api;
+    }
+
+    # Server-sent events (new connections for open dashboards): each event goes out as it is written.
+    location = /api/events {
+        proxy_buffering off;
+        proxy_read_timeout 1h;
+        proxy_pass http://loupe_api;
     }
 }
 `;

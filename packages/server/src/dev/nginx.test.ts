@@ -13,17 +13,25 @@ import { loupeProxyConfig } from "./nginx-config.js";
 
 interface Upstream {
   readonly address: string;
-  readonly requests: { method: string; headers: IncomingHttpHeaders }[];
+  readonly requests: { method: string; url: string; headers: IncomingHttpHeaders }[];
+  /** Body bytes of each request. */
+  readonly received: number[];
   connections: number;
   server: Server;
 }
 
 async function upstream(status: number): Promise<Upstream> {
-  const state = { requests: [], connections: 0 } as unknown as Upstream;
+  const state = { requests: [], received: [], connections: 0 } as unknown as Upstream;
   const server = createServer((req, res) => {
-    state.requests.push({ method: req.method ?? "", headers: req.headers });
-    req.resume();
-    res.writeHead(status, { "content-type": "text/plain", "retry-after": "2" }).end(`status ${status}`);
+    state.requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
+    let bytes = 0;
+    req.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    req.on("end", () => {
+      state.received.push(bytes);
+      res.writeHead(status, { "content-type": "text/plain", "retry-after": "2" }).end(`status ${status}`);
+    });
   });
   server.on("connection", () => state.connections++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -75,7 +83,7 @@ describe.runIf(canStartNginx() || process.env.LOUPE_REQUIRE_NGINX === "1")(
       const api = await upstream(200);
       const nginx = await nginxBefore(api, `127.0.0.1:${await closedPort()}`);
       const statuses = await Promise.all(
-        Array.from({ length: 20 }, async () => (await get(`${nginx.url}/api/connections`)).status),
+        Array.from({ length: 20 }, async (_, i) => (await get(`${nginx.url}/api/connections/${i}`)).status),
       );
       expect(statuses).toEqual(Array(20).fill(200));
       expect(api.requests).toHaveLength(20);
@@ -85,8 +93,9 @@ describe.runIf(canStartNginx() || process.env.LOUPE_REQUIRE_NGINX === "1")(
       const down = await upstream(503);
       const up = await upstream(200);
       const nginx = await nginxBefore(down, up);
-      for (let i = 0; i < 6; i++) expect((await get(`${nginx.url}/api/connections`)).status).toBe(200);
+      for (let i = 0; i < 20; i++) expect((await get(`${nginx.url}/api/connections/${i}`)).status).toBe(200);
       expect(down.requests.length).toBeGreaterThan(0);
+      expect(up.requests).toHaveLength(20);
 
       const alsoDown = await upstream(503);
       const outage = await nginxBefore(down, alsoDown);
@@ -95,6 +104,49 @@ describe.runIf(canStartNginx() || process.env.LOUPE_REQUIRE_NGINX === "1")(
         expect(response.status).toBe(503);
         expect(response.headers.get("retry-after")).toBe("2");
       }
+    });
+
+    it("streams a log upload of any size, and refuses other large bodies itself", async () => {
+      const api = await upstream(200);
+      const nginx = await nginxBefore(api);
+      const body = new Uint8Array(3 * 1024 * 1024).fill(65);
+      const put = (path: string) => fetch(`${nginx.url}${path}`, { method: "PUT", body });
+      const upload = await put("/api/connections/7/logs/client");
+      expect(upload.status).toBe(200);
+      expect(api.received.at(-1)).toBe(body.length);
+      const elsewhere = await put("/api/connections/7/bookmark");
+      expect(elsewhere.status).toBe(413);
+      expect(api.requests).toHaveLength(1);
+    });
+
+    it("takes a registration of up to 1 MB, and no more", async () => {
+      const api = await upstream(200);
+      const nginx = await nginxBefore(api);
+      const post = (bytes: number) =>
+        fetch(`${nginx.url}/api/connections`, { method: "POST", body: new Uint8Array(bytes).fill(32) });
+      expect((await post(900 * 1024)).status).toBe(200);
+      expect(api.received.at(-1)).toBe(900 * 1024);
+      expect((await post(1100 * 1024)).status).toBe(413);
+      expect(api.requests).toHaveLength(1);
+    });
+
+    it("passes server-sent events on as they are written", async () => {
+      let release = () => {};
+      const server = createServer((_req, res) => {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write("data: first\n\n");
+        release = () => res.end("data: last\n\n");
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      running.push({ stop: () => server.close() });
+      const nginx = await nginxBefore(`127.0.0.1:${(server.address() as AddressInfo).port}`);
+      const response = await fetch(`${nginx.url}/api/events`);
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      // The first event arrives while the stream is still open upstream: nothing held back.
+      const first = await reader.read();
+      expect(new TextDecoder().decode(first.value)).toContain("data: first");
+      release();
+      await reader.cancel();
     });
 
     it("never sends a POST twice", async () => {
