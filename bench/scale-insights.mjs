@@ -50,7 +50,9 @@ export async function run({ outDir }) {
 
 async function postgresRun(outDir) {
   const { loadPostgresFleet, startBenchPostgres } = await import("./lib/big-postgres.mjs");
-  const cluster = await startBenchPostgres(outDir, { database: "loupe_scale" });
+  // One database per data set, so that a heavier run does not replace the cached default one.
+  const database = INGESTED === 100_000 ? "loupe_scale" : `loupe_scale_${INGESTED}`;
+  const cluster = await startBenchPostgres(outDir, { database });
   try {
     const data = await loadPostgresFleet(cluster.url, STORED, outDir, SHAPE);
     const { Client } = require("pg");
@@ -73,7 +75,7 @@ async function postgresRun(outDir) {
 
 async function sqliteRun(outDir) {
   const { buildSqliteFleet } = await import("./lib/big-sqlite.mjs");
-  const path = `${outDir}/scale-${STORED}.db`;
+  const path = `${outDir}/scale-${STORED}${INGESTED === 100_000 ? "" : `-${INGESTED}`}.db`;
   const data = await buildSqliteFleet(path, STORED, SHAPE);
   const Database = require("better-sqlite3");
   const db = new Database(path);
