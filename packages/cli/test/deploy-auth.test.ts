@@ -4,7 +4,6 @@
 // curl with a token, a Prometheus-style scrape, and a colleague signing in. On PostgreSQL when the test
 // run has one (as the docs show), else on SQLite.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,18 +12,11 @@ import {
   type LocalOidcProvider,
   startLocalOidcProvider,
 } from "../../server/src/auth/test-support/local-oidc-provider.js";
+import { freePort } from "../../server/src/dev/free-port.js";
 import { storeFactories, type TestDatabase } from "../../server/src/test-support/store-factories.js";
 
 const bin = fileURLToPath(new URL("../bin/loupe.js", import.meta.url));
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** `loupe …` as the docs show it; resolves with stdout (and stderr), rejects on a non-zero exit. */
 const loupe = (...args: string[]) => run(process.execPath, [bin, ...args]);

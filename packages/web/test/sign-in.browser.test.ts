@@ -4,13 +4,13 @@
  * "Sign in" to the dashboard (with who is signed in and Sign out), bookmarking with its CSRF header, and
  * back to "Sign in" after signing out.
  */
-import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type LocalOidcProvider,
   startLocalOidcProvider,
 } from "../../server/src/auth/test-support/local-oidc-provider.js";
+import { freePort } from "../../server/src/dev/free-port.js";
 import {
   type LoupeServer,
   launchBrowser,
@@ -20,14 +20,6 @@ import {
   waitForRows,
   withPage,
 } from "./support/loupe-browser.js";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let provider: LocalOidcProvider;
 let server: LoupeServer;

@@ -3,21 +3,13 @@
 // login and consent forms, as a browser would.
 
 import { rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthSettings } from "../auth/settings.js";
 import { Browser, signIn } from "../auth/test-support/browser.js";
 import { type LocalOidcProvider, startLocalOidcProvider } from "../auth/test-support/local-oidc-provider.js";
+import { freePort } from "../dev/free-port.js";
 import { buildFleet, openTestApi, type TestApi } from "./test-support/test-api.js";
 import { makeWebRoot } from "./test-support/web-root.js";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Info {
   openAccess: boolean;
