@@ -11,8 +11,7 @@ import type { AddressInfo, LookupFunction } from "node:net";
 import { analyzeLog } from "@loupe/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchLog } from "../ingest/fetcher.js";
-import { createParsePool, type ParsePool } from "../ingest/index.js";
-import { type BuiltWorker, buildParseWorker } from "../ingest/test-support/build-worker.js";
+import { useCompiledParsePool } from "../ingest/test-support/build-worker.js";
 import { startTestServer, type TestServer } from "../ingest/test-support/test-server.js";
 import { createRawLogSource, RawLogUnavailableError } from "../raw-logs/raw-log-source.js";
 import { createSourceAllowlist } from "../sources/source-allowlist.js";
@@ -218,16 +217,7 @@ describe("fetch safety: the raw viewer reads through the same rules", () => {
   });
 });
 
-let worker: BuiltWorker;
-let pool: ParsePool;
-beforeAll(async () => {
-  worker = await buildParseWorker();
-  pool = createParsePool({ size: 1, workerUrl: worker.url });
-});
-afterAll(async () => {
-  await pool?.close();
-  await worker?.remove();
-});
+const parsing = useCompiledParsePool();
 
 describe.each(storeFactories)("fetch safety: the pipeline on $dialect", (factory) => {
   it("ends a refused log `unavailable` after one attempt, naming the rule; fetches the trusted ones", async () => {
@@ -251,7 +241,7 @@ describe.each(storeFactories)("fetch safety: the pipeline on $dialect", (factory
         db.store,
         [connection(1, `${bucket.origin}/server.txt`, `${bucket.origin}/to-loopback`)],
         {
-          parsePool: pool,
+          parsePool: parsing.pool,
           fetch: { timeoutMs: 2000, maxBytes: 64 * MIB, retryBaseMs: 1, retryCapMs: 5 },
           concurrency: 2,
           maxAttempts: 3,

@@ -13,8 +13,7 @@
  */
 import { analyzeLog } from "@loupe/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createParsePool, type ParsePool } from "../ingest/index.js";
-import { type BuiltWorker, buildParseWorker } from "../ingest/test-support/build-worker.js";
+import { useCompiledParsePool } from "../ingest/test-support/build-worker.js";
 import {
   type Answer,
   type ChaoticObjectStore,
@@ -64,16 +63,7 @@ function expectedOutcome(store: ChaoticObjectStore, object: number): Expected {
   };
 }
 
-let worker: BuiltWorker;
-let pool: ParsePool;
-beforeAll(async () => {
-  worker = await buildParseWorker();
-  pool = createParsePool({ size: 1, workerUrl: worker.url });
-});
-afterAll(async () => {
-  await pool?.close();
-  await worker?.remove();
-});
+const parsing = useCompiledParsePool();
 
 describe.each(storeFactories)(
   "object store misbehaving (30% 5xx, random stalls), 1,000 logs, $dialect",
@@ -100,7 +90,7 @@ describe.each(storeFactories)(
         serverUrl: `${objectStore.server.origin}${objectStore.pathOf(2 * c + 1)}`,
       }));
       run = await importAndIngest(db.store, rows, {
-        parsePool: pool,
+        parsePool: parsing.pool,
         fetch: FETCH,
         concurrency: 48,
         maxAttempts: MAX_ATTEMPTS,

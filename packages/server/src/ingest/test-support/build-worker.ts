@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { afterAll, beforeAll } from "vitest";
+import { createParsePool, type ParsePool } from "../parse-pool.js";
 
 export interface BuiltWorker {
   readonly url: URL;
@@ -36,5 +38,28 @@ export async function buildParseWorker(): Promise<BuiltWorker> {
       return pathToFileURL(file);
     },
     remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A parse pool on the compiled worker for one test file's tests (its own Vitest hooks start and stop it);
+ * read `.pool` inside the tests.
+ */
+export function useCompiledParsePool(size = 1): { readonly pool: ParsePool } {
+  let worker: BuiltWorker | undefined;
+  let pool: ParsePool | undefined;
+  beforeAll(async () => {
+    worker = await buildParseWorker();
+    pool = createParsePool({ size, workerUrl: worker.url });
+  });
+  afterAll(async () => {
+    await pool?.close();
+    await worker?.remove();
+  });
+  return {
+    get pool() {
+      if (pool === undefined) throw new Error("the parse pool starts in beforeAll");
+      return pool;
+    },
   };
 }
