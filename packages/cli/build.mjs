@@ -9,7 +9,7 @@ import { build } from "esbuild";
  * Only the pure packages are bundled. Third-party packages and @loupe/server (whose worker threads load
  * files next to its own modules) stay runtime imports from node_modules.
  */
-const BUNDLED = ["@loupe/core", "@loupe/demo"];
+const BUNDLED = ["@loupe/core", "@loupe/demo", "@loupe/wasm-analyzer"];
 const keepExternal = {
   name: "keep-external",
   setup(b) {

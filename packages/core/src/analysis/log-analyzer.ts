@@ -7,27 +7,26 @@
  */
 
 import { matchMetricLine, newMetricMatch } from "../metrics/metric-line.js";
-import { ALL_METRIC_NAMES, type AnyMetricName, METRIC_DEFINITIONS } from "../metrics/metric-names.js";
+import { METRIC_DEFINITIONS } from "../metrics/metric-names.js";
 import { SeriesBuffer } from "../metrics/series-buffer.js";
 import type { EntryHeader } from "../parser/entry-header.js";
-import { isErrorLevel, isWarningLevel, LevelTable } from "../parser/level-table.js";
+import { LevelTable } from "../parser/level-table.js";
 import { type LineVisitor, LogLineStream } from "../parser/log-line-stream.js";
 import { decodeText } from "../parser/text.js";
-import { isProblemLevel, PatternCounter } from "../patterns/index.js";
-import { describeValues, type SeriesStats } from "../stats/describe.js";
-import type { LogAnalysis, Series } from "./log-analysis.js";
+import { PatternCounter } from "../patterns/index.js";
+import { assembleLogAnalysis } from "./assemble-log-analysis.js";
+import { LevelKind, levelKindOf } from "./level-kind.js";
+import type { LogAnalysis } from "./log-analysis.js";
 
 export class LogAnalyzer implements LineVisitor {
   private readonly stream = new LogLineStream(this);
   private readonly levels = new LevelTable();
-  /** Per level id: is it an error / a warning / worth a pattern (cached so the hot loop compares numbers). */
-  private readonly levelKinds: number[] = [];
+  /** Per level id: its LevelKind (cached so the hot loop compares numbers). */
+  private readonly levelKinds: LevelKind[] = [];
   private readonly series = METRIC_DEFINITIONS.map(() => new SeriesBuffer());
   private readonly metric = newMetricMatch();
   private readonly patterns = new PatternCounter();
   private invalidValues = 0;
-  private errors = 0;
-  private warnings = 0;
   private firstTime = Number.NaN;
   private lastTime = Number.NaN;
   private maxTime = Number.NaN;
@@ -40,15 +39,7 @@ export class LogAnalyzer implements LineVisitor {
   finish(): LogAnalysis {
     this.stream.end();
     const s = this.stream;
-    const series = {} as Record<AnyMetricName, Series>;
-    const stats = {} as Record<AnyMetricName, SeriesStats | null>;
-    ALL_METRIC_NAMES.forEach((name, i) => {
-      const buffer = this.series[i] as SeriesBuffer;
-      series[name] = { t: buffer.t, v: buffer.v };
-      stats[name] = describeValues(buffer.v);
-    });
-    const hasTime = s.entries > 0;
-    return {
+    return assembleLogAnalysis({
       bytes: s.bytes,
       lines: s.lineCount,
       blankLines: s.blankLines,
@@ -56,17 +47,13 @@ export class LogAnalyzer implements LineVisitor {
       continuationLines: s.continuationLines,
       unparsedLines: s.unparsedLines,
       invalidValues: this.invalidValues,
-      levels: this.levels.toRecord(),
-      errors: this.errors,
-      warnings: this.warnings,
-      firstTime: hasTime ? this.firstTime : null,
-      lastTime: hasTime ? this.lastTime : null,
-      latestTime: hasTime ? this.maxTime : null,
-      durationSeconds: hasTime ? this.maxTime - this.firstTime : null,
-      series,
-      stats,
-      patterns: this.patterns.all(),
-    };
+      levels: this.levels,
+      series: this.series.map((buffer) => ({ t: buffer.t, v: buffer.v })),
+      patterns: this.patterns,
+      firstTime: this.firstTime,
+      lastTime: this.lastTime,
+      latestTime: this.maxTime,
+    });
   }
 
   entry(buf: Uint8Array, h: EntryHeader, time: number): void {
@@ -76,10 +63,11 @@ export class LogAnalyzer implements LineVisitor {
 
     const levelId = this.levels.count(buf, h.levelStart, h.levelEnd);
     let kind = this.levelKinds[levelId];
-    if (kind === undefined) kind = this.classifyLevel(levelId);
-    if (kind !== KIND_PLAIN) {
-      if (kind === KIND_ERROR) this.errors++;
-      else if (kind === KIND_WARNING) this.warnings++;
+    if (kind === undefined) {
+      kind = levelKindOf(this.levels.name(levelId));
+      this.levelKinds[levelId] = kind;
+    }
+    if (kind !== LevelKind.plain) {
       const message = decodeText(buf, h.messageStart, h.messageEnd);
       this.patterns.add(this.levels.name(levelId), message, time);
     }
@@ -94,22 +82,7 @@ export class LogAnalyzer implements LineVisitor {
   continuation(): void {}
 
   unparsed(): void {}
-
-  private classifyLevel(levelId: number): number {
-    const name = this.levels.name(levelId);
-    let kind = KIND_PLAIN;
-    if (isErrorLevel(name)) kind = KIND_ERROR;
-    else if (isWarningLevel(name)) kind = KIND_WARNING;
-    else if (isProblemLevel(name)) kind = KIND_OTHER_PROBLEM;
-    this.levelKinds[levelId] = kind;
-    return kind;
-  }
 }
-
-const KIND_PLAIN = 0;
-const KIND_ERROR = 1;
-const KIND_WARNING = 2;
-const KIND_OTHER_PROBLEM = 3;
 
 /** Analyses a whole log held in memory (tests, small files). Big files: stream through LogAnalyzer. */
 export function analyzeLog(bytes: Uint8Array): LogAnalysis {

@@ -23,7 +23,8 @@ const isDigit = (c: number): boolean => c >= ZERO && c <= ZERO + 9;
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 const lower = (c: number): number => c | 0x20;
 
-const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** Divisors of the exact fast path (shared with the WebAssembly scanner, which must divide by the same values). */
+export const METRIC_FRACTION_SCALES: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** True (and `out` filled) when `buf[start, end)`, a trimmed message, is a metric line. */
 export function matchMetricLine(buf: Uint8Array, start: number, end: number, out: MetricMatch): boolean {
@@ -94,8 +95,8 @@ export function parseMetricNumber(buf: Uint8Array, start: number, end: number): 
   }
   if (i !== end) return undefined;
   let value: number;
-  if (!hasExponent && significant <= 15 && fracDigits < POW10.length) {
-    value = mantissa / (POW10[fracDigits] as number);
+  if (!hasExponent && significant <= 15 && fracDigits < METRIC_FRACTION_SCALES.length) {
+    value = mantissa / (METRIC_FRACTION_SCALES[fracDigits] as number);
     if (negative) value = -value;
   } else {
     value = Number.parseFloat(latin1(buf, start, end));

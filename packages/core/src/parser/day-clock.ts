@@ -16,7 +16,7 @@ export class DayClock {
    * Computed as one integer divided by a power of ten, so `…:056` is exactly the double nearest .056.
    */
   advance(secondOfDay: number, fraction: number, fractionDigits: number): number {
-    const scale = POWERS_OF_TEN[fractionDigits] as number;
+    const scale = TIME_FRACTION_SCALES[fractionDigits] as number;
     const timeOfDay = (secondOfDay * scale + fraction) / scale;
     if (this.previous - timeOfDay > ROLLOVER_JUMP) this.days++;
     this.previous = timeOfDay;
@@ -29,4 +29,5 @@ export class DayClock {
   }
 }
 
-const POWERS_OF_TEN: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+/** 10^digits for a time's fraction (shared with the WebAssembly scanner, which must divide by the same values). */
+export const TIME_FRACTION_SCALES: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];

@@ -33,6 +33,11 @@ export class LevelTable {
     return id;
   }
 
+  /** Adds `n` occurrences of the level with this id (ids 0… are KNOWN_LEVELS, in their order). */
+  add(id: number, n: number): void {
+    this.counts[id] = (this.counts[id] as number) + n;
+  }
+
   name(id: number): string {
     return this.names[id] as string;
   }

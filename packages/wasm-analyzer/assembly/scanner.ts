@@ -1,0 +1,441 @@
+// The hot loop of `LogLineStream` + `LogAnalyzer` (packages/core) compiled ahead of time to WebAssembly.
+//
+// Why it exists: `loupe analyze` runs once per process, so the JavaScript parser spends a third of its time
+// in the interpreter and waiting for the JIT; this module is machine code from the first byte. It is a
+// second implementation of the grammar on purpose, kept honest by the package's differential property tests:
+// for any bytes, split anywhere, the result must equal the core's LogAnalyzer exactly.
+//
+// What stays in JavaScript (src/): anything that makes strings or needs a full number parser: error patterns,
+// unknown level names, metric numbers outside the exact fast path. They come back as events in line order.
+//
+// Every `f64` expression below mirrors the core's arithmetic operation for operation, so times and values
+// are bit-identical (WebAssembly's f64 is IEEE 754 binary64 with round-to-nearest, like JavaScript's).
+
+import { appendPoint, dropNaNPoints, MAX_DEFINITIONS, pointCount, valueAddress } from "./series";
+
+// ---- Buffers shared with JavaScript (addresses exported below) ----
+// Static regions (memory.data) cost nothing until touched: no zeroing at start, no page faults for
+// capacity that a small log never uses.
+
+/** Bytes to scan. JavaScript copies chunks in; capacity must exceed twice the core's MAX_LINE_BYTES + 1. */
+const INPUT_CAPACITY: i32 = 3 << 20;
+const input: usize = memory.data(INPUT_CAPACITY, 16);
+
+/**
+ * Points whose number JavaScript must parse (exponent, many digits, nan/inf, not a number), in line order:
+ * the address of the point's value (a NaN placeholder for JavaScript to overwrite) and the number's bytes.
+ */
+const SLOW_CAPACITY: i32 = 1 << 14;
+const slowValueAddress: usize = memory.data(SLOW_CAPACITY * 4, 16);
+const slowStart: usize = memory.data(SLOW_CAPACITY * 4, 16);
+const slowEnd: usize = memory.data(SLOW_CAPACITY * 4, 16);
+
+/** Events of the current batch, in line order: problem entries and entries with an unknown level. */
+const EVENT_CAPACITY: i32 = 1 << 14;
+const eventKind: usize = memory.data(EVENT_CAPACITY * 4, 16);
+const eventLevelStart: usize = memory.data(EVENT_CAPACITY * 4, 16);
+const eventLevelEnd: usize = memory.data(EVENT_CAPACITY * 4, 16);
+const eventMessageStart: usize = memory.data(EVENT_CAPACITY * 4, 16);
+const eventMessageEnd: usize = memory.data(EVENT_CAPACITY * 4, 16);
+const eventTime: usize = memory.data(EVENT_CAPACITY * 8, 16);
+/** A known level the caller counts patterns for (ERROR, FATAL_ERROR, WARNING); eventLevelStart = its id. */
+export const EVENT_PROBLEM: i32 = 1;
+/** A level outside the known table; the caller names, counts and classifies it. */
+export const EVENT_UNKNOWN_LEVEL: i32 = 2;
+
+@inline function setI32(array: usize, i: i32, x: i32): void { store<i32>(array + (<usize>i << 2), x); }
+@inline function getI32(array: usize, i: i32): i32 { return load<i32>(array + (<usize>i << 2)); }
+@inline function getF64(array: usize, i: i32): f64 { return load<f64>(array + (<usize>i << 3)); }
+
+/** Configuration written by JavaScript from the core's own tables, so the names live in one place. */
+const TABLE_BYTES: i32 = 1024;
+const TABLE_ENTRIES: i32 = 16;
+const labelBytes: usize = memory.data(TABLE_BYTES, 16);
+const labelOffset: usize = memory.data(TABLE_ENTRIES * 4, 16);
+const labelLength: usize = memory.data(TABLE_ENTRIES * 4, 16);
+let labelCount: i32 = 0;
+const levelBytes: usize = memory.data(TABLE_BYTES, 16);
+const levelOffset: usize = memory.data(TABLE_ENTRIES * 4, 16);
+const levelLength: usize = memory.data(TABLE_ENTRIES * 4, 16);
+const levelIsProblem: usize = memory.data(TABLE_ENTRIES * 4, 16);
+let levelCount: i32 = 0;
+/** 10^i as the core computes them: for metric values (metric-line.ts) and for times (day-clock.ts). */
+const metricPow10: usize = memory.data(32 * 8, 16);
+let metricPow10Count: i32 = 0;
+const timePow10: usize = memory.data(16 * 8, 16);
+let maxLineBytes: i32 = 1 << 20;
+
+export function inputAddress(): usize { return input; }
+export function inputCapacity(): i32 { return INPUT_CAPACITY; }
+export function maxDefinitions(): i32 { return MAX_DEFINITIONS; }
+export function slowCapacity(): i32 { return SLOW_CAPACITY; }
+export function eventCapacity(): i32 { return EVENT_CAPACITY; }
+export function slowValueAddressAddress(): usize { return slowValueAddress; }
+export function slowStartAddress(): usize { return slowStart; }
+export function slowEndAddress(): usize { return slowEnd; }
+export function eventKindAddress(): usize { return eventKind; }
+export function eventLevelStartAddress(): usize { return eventLevelStart; }
+export function eventLevelEndAddress(): usize { return eventLevelEnd; }
+export function eventMessageStartAddress(): usize { return eventMessageStart; }
+export function eventMessageEndAddress(): usize { return eventMessageEnd; }
+export function eventTimeAddress(): usize { return eventTime; }
+export function labelBytesAddress(): usize { return labelBytes; }
+export function levelBytesAddress(): usize { return levelBytes; }
+export function metricPow10Address(): usize { return metricPow10; }
+export function timePow10Address(): usize { return timePow10; }
+
+export function addLabel(offset: i32, length: i32): void {
+  setI32(labelOffset, labelCount, offset);
+  setI32(labelLength, labelCount, length);
+  labelCount++;
+}
+
+export function addLevel(offset: i32, length: i32, isProblem: bool): void {
+  setI32(levelOffset, levelCount, offset);
+  setI32(levelLength, levelCount, length);
+  setI32(levelIsProblem, levelCount, isProblem ? 1 : 0);
+  levelCount++;
+}
+
+export function configure(metricPowers: i32, lineCap: i32): void {
+  metricPow10Count = metricPowers;
+  maxLineBytes = lineCap;
+}
+
+// ---- Running totals (read by JavaScript at the end) ----
+
+let lines: i32 = 0;
+let blankLines: i32 = 0;
+let entries: i32 = 0;
+let continuationLines: i32 = 0;
+let unparsedLines: i32 = 0;
+const knownLevelCounts: usize = memory.data(TABLE_ENTRIES * 4, 16);
+let firstTime: f64 = NaN;
+let lastTime: f64 = NaN;
+let maxTime: f64 = NaN;
+// DayClock
+let days: f64 = 0;
+let previousTimeOfDay: f64 = NaN;
+
+export function lineCount(): i32 { return lines; }
+export function blankLineCount(): i32 { return blankLines; }
+export function entryCount(): i32 { return entries; }
+export function continuationLineCount(): i32 { return continuationLines; }
+export function unparsedLineCount(): i32 { return unparsedLines; }
+export function knownLevelCount(id: i32): i32 { return getI32(knownLevelCounts, id); }
+export function firstEntryTime(): f64 { return firstTime; }
+export function lastEntryTime(): f64 { return lastTime; }
+export function latestEntryTime(): f64 { return maxTime; }
+
+// ---- The batch being filled ----
+
+let slows: i32 = 0;
+let events: i32 = 0;
+let batchFull = false;
+/** Each series' point count when the batch started: points from there on may still be dropped. */
+const batchStartPoints: usize = memory.data(MAX_DEFINITIONS * 4, 16);
+
+export function batchSlowNumbers(): i32 { return slows; }
+export function batchEvents(): i32 { return events; }
+/** True when the last scanLines stopped because the batch buffers were full, not for lack of lines. */
+export function lastBatchFull(): bool { return batchFull; }
+
+function startBatch(): void {
+  for (let d = 0; d < MAX_DEFINITIONS; d++) setI32(batchStartPoints, d, pointCount(d));
+  slows = 0;
+  events = 0;
+  batchFull = false;
+}
+
+/** After JavaScript wrote NaN into the slow points it rejected: removes them from this batch's points. */
+export function dropRejectedPoints(): void {
+  for (let d = 0; d < MAX_DEFINITIONS; d++) dropNaNPoints(d, getI32(batchStartPoints, d));
+}
+
+/**
+ * Classifies every complete line (ending in `\n`) of input[from, to) until the batch buffers could
+ * overflow. Returns the offset after the last line classified; the caller drains the batch and calls again.
+ */
+export function scanLines(from: i32, to: i32): i32 {
+  startBatch();
+  const base = input;
+  let lineStart = base + <usize>from;
+  const end = base + <usize>to;
+  const newlines = i8x16.splat(10);
+  for (;;) {
+    // The next '\n': sixteen bytes at a time, then byte by byte near the end. 0 means none (no valid
+    // offset is 0: the buffer does not start at address 0).
+    let nl: usize = 0;
+    let i = lineStart;
+    while (i + 16 <= end) {
+      const mask = i8x16.bitmask(i8x16.eq(v128.load(i), newlines));
+      if (mask != 0) {
+        nl = i + <usize>ctz(mask);
+        break;
+      }
+      i += 16;
+    }
+    if (nl == 0) {
+      while (i < end && load<u8>(i) != 10) i++;
+      if (i == end) break;
+      nl = i;
+    }
+    let lineEnd = nl;
+    if (lineEnd > lineStart && load<u8>(lineEnd - 1) == 13) lineEnd--;
+    classifyLine(lineStart, lineEnd);
+    lineStart = nl + 1;
+    // One line adds at most one slow number and one event.
+    if (slows >= SLOW_CAPACITY - 1 || events >= EVENT_CAPACITY - 1) {
+      batchFull = true;
+      break;
+    }
+  }
+  return <i32>(lineStart - base);
+}
+
+/** Classifies input[from, to) as one line (the last line without `\n`, or the kept part of a huge one). */
+export function scanOneLine(from: i32, to: i32): void {
+  startBatch();
+  const base = input;
+  classifyLine(base + <usize>from, base + <usize>to);
+}
+
+// ---- LogLineStream.line ----
+
+function classifyLine(start: usize, end: usize): void {
+  lines++;
+  if (<i32>(end - start) > maxLineBytes) end = start + <usize>maxLineBytes;
+  if (lines == 1 && end - start >= 3 && load<u8>(start) == 0xef && load<u8>(start + 1) == 0xbb && load<u8>(start + 2) == 0xbf) {
+    start += 3;
+  }
+  if (scanEntryHeader(start, end)) {
+    entries++;
+    entry(advanceClock(secondOfDay, fraction, fractionDigits));
+  } else if (skipBlanks(start, end) == end) {
+    blankLines++;
+  } else if (entries > 0) {
+    continuationLines++;
+  } else {
+    unparsedLines++;
+  }
+}
+
+// ---- entry-header.ts ----
+
+let secondOfDay: f64 = 0;
+let fraction: f64 = 0;
+let fractionDigits: i32 = 0;
+let levelStart: usize = 0;
+let levelEnd: usize = 0;
+let messageStart: usize = 0;
+let messageEnd: usize = 0;
+
+@inline function isBlank(c: u32): bool { return c == 0x20 || c == 0x09; }
+
+@inline function twoDigits(i: usize): i32 {
+  const a = <i32>load<u8>(i) - 0x30;
+  const b = <i32>load<u8>(i + 1) - 0x30;
+  if (a < 0 || a > 9 || b < 0 || b > 9) return -1;
+  return a * 10 + b;
+}
+
+@inline function skipBlanks(i: usize, end: usize): usize {
+  while (i < end && isBlank(load<u8>(i))) i++;
+  return i;
+}
+
+@inline function trimEnd(start: usize, end: usize): usize {
+  while (end > start && isBlank(load<u8>(end - 1))) end--;
+  return end;
+}
+
+/** The offset of the next '|' in [i, end), or 0 (never a valid offset: the input is not at address 0). */
+@inline function indexOfPipe(i: usize, end: usize): usize {
+  while (i < end) {
+    if (load<u8>(i) == 0x7c) return i;
+    i++;
+  }
+  return 0;
+}
+
+function scanEntryHeader(start: usize, end: usize): bool {
+  if (end - start < 10) return false;
+  const hh = twoDigits(start);
+  const mm = twoDigits(start + 3);
+  const ss = twoDigits(start + 6);
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59) return false;
+  if (load<u8>(start + 2) != 0x3a || load<u8>(start + 5) != 0x3a) return false;
+  const sep = load<u8>(start + 8);
+  if (sep != 0x3a && sep != 0x2e) return false;
+  let i = start + 9;
+  let frac: f64 = 0;
+  const fracStart = i;
+  while (i < end) {
+    const d = <i32>load<u8>(i) - 0x30;
+    if (d < 0 || d > 9) break;
+    frac = frac * 10 + <f64>d;
+    i++;
+  }
+  const digits = <i32>(i - fracStart);
+  if (digits == 0 || digits > 9) return false;
+  i = skipBlanks(i, end);
+  if (i >= end || load<u8>(i) != 0x7c) return false;
+
+  i = skipBlanks(i + 1, end);
+  const lvlStart = i;
+  if (i >= end) return false;
+  const first = <u32>load<u8>(i);
+  if (first < 0x41 || first > 0x5a) return false;
+  i++;
+  while (i < end) {
+    const c = <u32>load<u8>(i);
+    if ((c >= 0x41 && c <= 0x5a) || c == 0x5f || (c >= 0x30 && c <= 0x39)) i++;
+    else break;
+  }
+  const lvlEnd = i;
+  i = skipBlanks(i, end);
+  if (i >= end || load<u8>(i) != 0x7c) return false;
+
+  const fileStart = skipBlanks(i + 1, end);
+  const filePipe = indexOfPipe(fileStart, end);
+  if (filePipe == 0) return false;
+  if (trimEnd(fileStart, filePipe) == fileStart) return false;
+
+  const funcFieldStart = skipBlanks(filePipe + 1, end);
+  const funcPipe = indexOfPipe(funcFieldStart, end);
+  if (funcPipe == 0) return false;
+  const funcFieldEnd = trimEnd(funcFieldStart, funcPipe);
+  let j = funcFieldEnd;
+  while (j > funcFieldStart) {
+    const d = <i32>load<u8>(j - 1) - 0x30;
+    if (d < 0 || d > 9) break;
+    j--;
+  }
+  if (j == funcFieldEnd || load<u8>(j - 1) != 0x3a || j - 1 == funcFieldStart) return false;
+
+  const msgStart = skipBlanks(funcPipe + 1, end);
+  secondOfDay = <f64>(hh * 3600 + mm * 60 + ss);
+  fraction = frac;
+  fractionDigits = digits;
+  levelStart = lvlStart;
+  levelEnd = lvlEnd;
+  messageStart = msgStart;
+  messageEnd = trimEnd(msgStart, end);
+  return true;
+}
+
+// ---- day-clock.ts ----
+
+function advanceClock(second: f64, frac: f64, digits: i32): f64 {
+  const scale = getF64(timePow10, digits);
+  const timeOfDay = (second * scale + frac) / scale;
+  if (previousTimeOfDay - timeOfDay > 43200) days++;
+  previousTimeOfDay = timeOfDay;
+  return ((days * 86400 + second) * scale + frac) / scale;
+}
+
+// ---- log-analyzer.ts: entry ----
+
+function entry(time: f64): void {
+  if (entries == 1) firstTime = time;
+  lastTime = time;
+  if (!(time <= maxTime)) maxTime = time;
+
+  const id = knownLevelId(levelStart, levelEnd);
+  if (id >= 0) {
+    setI32(knownLevelCounts, id, getI32(knownLevelCounts, id) + 1);
+    if (getI32(levelIsProblem, id) != 0) pushEvent(EVENT_PROBLEM, id, 0, time);
+  } else {
+    pushEvent(EVENT_UNKNOWN_LEVEL, <i32>(levelStart - input), <i32>(levelEnd - input), time);
+  }
+  matchMetricLine(messageStart, messageEnd, time);
+}
+
+function pushEvent(kind: i32, a: i32, b: i32, time: f64): void {
+  setI32(eventKind, events, kind);
+  setI32(eventLevelStart, events, a);
+  setI32(eventLevelEnd, events, b);
+  setI32(eventMessageStart, events, <i32>(messageStart - input));
+  setI32(eventMessageEnd, events, <i32>(messageEnd - input));
+  store<f64>(eventTime + (<usize>events << 3), time);
+  events++;
+}
+
+function knownLevelId(start: usize, end: usize): i32 {
+  const length = <i32>(end - start);
+  for (let id = 0; id < levelCount; id++) {
+    if (getI32(levelLength, id) != length) continue;
+    const at = levelBytes + <usize>getI32(levelOffset, id);
+    let k = 0;
+    while (k < length && load<u8>(at + <usize>k) == load<u8>(start + <usize>k)) k++;
+    if (k == length) return id;
+  }
+  return -1;
+}
+
+// ---- metric-line.ts ----
+
+@inline function isDigit(c: u32): bool { return c >= 0x30 && c <= 0x39; }
+
+function matchMetricLine(start: usize, end: usize, time: f64): void {
+  const first = load<u8>(start);
+  if (start >= end || (first != 0x4c && first != 0x41)) return;
+  for (let d = 0; d < labelCount; d++) {
+    const length = <usize>getI32(labelLength, d);
+    if (end - start <= length) continue;
+    const at = labelBytes + <usize>getI32(labelOffset, d);
+    let k: usize = 0;
+    while (k < length && load<u8>(start + k) == load<u8>(at + k)) k++;
+    if (k < length) continue;
+    let i = start + k;
+    if (!isBlank(load<u8>(i))) return;
+    while (i < end && isBlank(load<u8>(i))) i++;
+    if (i == end) return;
+    addPoint(d, i, end, time);
+    return;
+  }
+}
+
+/** The exact fast path of parseMetricNumber; anything else becomes a slow point parsed by JavaScript. */
+function addPoint(definition: i32, start: usize, end: usize, time: f64): void {
+  let i = start;
+  let negative = false;
+  const sign = load<u8>(i);
+  if (sign == 0x2d || sign == 0x2b) {
+    negative = sign == 0x2d;
+    i++;
+  }
+  let mantissa: f64 = 0;
+  let significant = 0;
+  let intDigits = 0;
+  let fracDigits = 0;
+  while (i < end && isDigit(load<u8>(i))) {
+    mantissa = mantissa * 10 + <f64>(<i32>load<u8>(i) - 0x30);
+    if (mantissa > 0) significant++;
+    intDigits++;
+    i++;
+  }
+  if (i < end && load<u8>(i) == 0x2e) {
+    i++;
+    while (i < end && isDigit(load<u8>(i))) {
+      mantissa = mantissa * 10 + <f64>(<i32>load<u8>(i) - 0x30);
+      if (mantissa > 0) significant++;
+      fracDigits++;
+      i++;
+    }
+  }
+  if (i == end && intDigits + fracDigits > 0 && significant <= 15 && fracDigits < metricPow10Count) {
+    let value = mantissa / getF64(metricPow10, fracDigits);
+    if (negative) value = -value;
+    appendPoint(definition, time, value);
+  } else {
+    const index = appendPoint(definition, time, NaN);
+    setI32(slowValueAddress, slows, <i32>valueAddress(definition, index));
+    setI32(slowStart, slows, <i32>(start - input));
+    setI32(slowEnd, slows, <i32>(end - input));
+    slows++;
+  }
+}
+
+export { describeSeries, statsAddress } from "./describe";
+export { blockAddress, blockPoints, pointCount } from "./series";
