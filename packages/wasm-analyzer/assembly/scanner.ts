@@ -438,4 +438,4 @@ function addPoint(definition: i32, start: usize, end: usize, time: f64): void {
 }
 
 export { describeSeries, statsAddress } from "./describe";
-export { blockAddress, blockPoints, pointCount } from "./series";
+export { appendPoint, blockAddress, blockPoints, pointCount } from "./series";

@@ -53,6 +53,8 @@ export interface ScannerExports {
   lastEntryTime(): number;
   latestEntryTime(): number;
   pointCount(definition: number): number;
+  /** Appends a point directly (the statistics tests use it to describe arbitrary values). */
+  appendPoint(definition: number, time: number, value: number): number;
   blockPoints(): number;
   blockAddress(definition: number, block: number): number;
   describeSeries(definition: number): void;
@@ -138,7 +140,7 @@ function makeViews(x: ScannerExports): ScannerViews {
   };
 }
 
-function decodeBase64(text: string): Uint8Array {
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
