@@ -1,6 +1,6 @@
 /**
- * Reads a file (or standard input for "-") as a sequence of byte chunks with one reused buffer, so a 1 GB
- * log costs a few megabytes of memory however big it is.
+ * Reads a file (or standard input for "-") into the consumer's own buffer, a few megabytes at a time, so a
+ * 1 GB log costs a few megabytes of memory however big it is.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 
@@ -8,10 +8,26 @@ const CHUNK_BYTES = 4 << 20;
 
 export class InputError extends Error {}
 
-/** Calls `onChunk` for each chunk; the chunk is only valid during the call (its buffer is reused). */
-export async function readChunks(path: string, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+/** A consumer with its own buffer: it calls `read(target)`, which returns the bytes written (0 at the end). */
+export type BufferFiller = (read: (target: Uint8Array) => number) => number;
+
+/**
+ * Reads a file (or standard input) by handing `fill` a reader: a consumer with its own buffer (the
+ * WebAssembly analyzer) gets the bytes there directly.
+ */
+export async function readInto(path: string, fill: BufferFiller): Promise<void> {
   if (path === "-") {
-    for await (const chunk of process.stdin) onChunk(chunk as Uint8Array);
+    for await (const chunk of process.stdin) {
+      const bytes = chunk as Uint8Array;
+      let offset = 0;
+      while (offset < bytes.length) {
+        offset += fill((target) => {
+          const take = Math.min(target.length, bytes.length - offset);
+          target.set(bytes.subarray(offset, offset + take));
+          return take;
+        });
+      }
+    }
     return;
   }
   let fd: number;
@@ -21,17 +37,14 @@ export async function readChunks(path: string, onChunk: (chunk: Uint8Array) => v
     throw new InputError(`cannot read ${path}: ${describeFsError(error)}`);
   }
   try {
-    const buffer = new Uint8Array(CHUNK_BYTES);
-    for (;;) {
-      let n: number;
+    const readFile = (target: Uint8Array): number => {
       try {
-        n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+        return readSync(fd, target, 0, Math.min(target.length, CHUNK_BYTES), null);
       } catch (error) {
         throw new InputError(`cannot read ${path}: ${describeFsError(error)}`);
       }
-      if (n === 0) break;
-      onChunk(buffer.subarray(0, n));
-    }
+    };
+    while (fill(readFile) > 0) {}
   } finally {
     closeSync(fd);
   }

@@ -11,7 +11,7 @@
 // Every `f64` expression below mirrors the core's arithmetic operation for operation, so times and values
 // are bit-identical (WebAssembly's f64 is IEEE 754 binary64 with round-to-nearest, like JavaScript's).
 
-import { appendPoint, dropNaNPoints, MAX_DEFINITIONS, pointCount, valueAddress } from "./series";
+import { appendPoint, dropNaNPoints, MAX_DEFINITIONS, pointCount } from "./series";
 
 // ---- Buffers shared with JavaScript (addresses exported below) ----
 // Static regions (memory.data) cost nothing until touched: no zeroing at start, no page faults for
@@ -249,11 +249,20 @@ let messageEnd: usize = 0;
   return end;
 }
 
-/** The offset of the next '|' in [i, end), or 0 (never a valid offset: the input is not at address 0). */
+/**
+ * The offset of the next '|' in [i, end), or 0 (never a valid offset: the input is not at address 0).
+ * Sixteen bytes at a time: a load may read past `end` (never past the input buffer's neighbours in memory),
+ * and a match there is ignored.
+ */
 @inline function indexOfPipe(i: usize, end: usize): usize {
+  const pipes = i8x16.splat(0x7c);
   while (i < end) {
-    if (load<u8>(i) == 0x7c) return i;
-    i++;
+    const mask = i8x16.bitmask(i8x16.eq(v128.load(i), pipes));
+    if (mask != 0) {
+      const at = i + <usize>ctz(mask);
+      return at < end ? at : 0;
+    }
+    i += 16;
   }
   return 0;
 }
@@ -268,12 +277,13 @@ function scanEntryHeader(start: usize, end: usize): bool {
   const sep = load<u8>(start + 8);
   if (sep != 0x3a && sep != 0x2e) return false;
   let i = start + 9;
-  let frac: f64 = 0;
+  // Accumulated as an integer (exact for the 9 digits accepted), converted once.
+  let frac: u64 = 0;
   const fracStart = i;
   while (i < end) {
     const d = <i32>load<u8>(i) - 0x30;
     if (d < 0 || d > 9) break;
-    frac = frac * 10 + <f64>d;
+    frac = frac * 10 + <u64>d;
     i++;
   }
   const digits = <i32>(i - fracStart);
@@ -315,7 +325,7 @@ function scanEntryHeader(start: usize, end: usize): bool {
 
   const msgStart = skipBlanks(funcPipe + 1, end);
   secondOfDay = <f64>(hh * 3600 + mm * 60 + ss);
-  fraction = frac;
+  fraction = <f64>frac;
   fractionDigits = digits;
   levelStart = lvlStart;
   levelEnd = lvlEnd;
@@ -405,37 +415,45 @@ function addPoint(definition: i32, start: usize, end: usize, time: f64): void {
     negative = sign == 0x2d;
     i++;
   }
-  let mantissa: f64 = 0;
+  // Digits accumulate as an integer: exact (as the core's double) while significant <= 15, the only case
+  // the value is used; past that it may wrap, and the number goes to JavaScript. `significant` counts digits
+  // from the first non-zero one, as the core's `mantissa > 0` test does.
+  let mantissa: u64 = 0;
   let significant = 0;
   let intDigits = 0;
   let fracDigits = 0;
   while (i < end && isDigit(load<u8>(i))) {
-    mantissa = mantissa * 10 + <f64>(<i32>load<u8>(i) - 0x30);
-    if (mantissa > 0) significant++;
+    mantissa = mantissa * 10 + <u64>(load<u8>(i) - 0x30);
+    if (mantissa != 0 || significant > 0) significant++;
     intDigits++;
     i++;
   }
   if (i < end && load<u8>(i) == 0x2e) {
     i++;
     while (i < end && isDigit(load<u8>(i))) {
-      mantissa = mantissa * 10 + <f64>(<i32>load<u8>(i) - 0x30);
-      if (mantissa > 0) significant++;
+      mantissa = mantissa * 10 + <u64>(load<u8>(i) - 0x30);
+      if (mantissa != 0 || significant > 0) significant++;
       fracDigits++;
       i++;
     }
   }
   if (i == end && intDigits + fracDigits > 0 && significant <= 15 && fracDigits < metricPow10Count) {
-    let value = mantissa / getF64(metricPow10, fracDigits);
+    let value = <f64>mantissa / getF64(metricPow10, fracDigits);
     if (negative) value = -value;
     appendPoint(definition, time, value);
   } else {
-    const index = appendPoint(definition, time, NaN);
-    setI32(slowValueAddress, slows, <i32>valueAddress(definition, index));
+    setI32(slowValueAddress, slows, <i32>appendPoint(definition, time, NaN));
     setI32(slowStart, slows, <i32>(start - input));
     setI32(slowEnd, slows, <i32>(end - input));
     slows++;
   }
 }
 
-export { describeSeries, statsAddress } from "./describe";
-export { appendPoint, blockAddress, blockPoints, pointCount } from "./series";
+import { describeSeries } from "./describe";
+export { statsAddress } from "./describe";
+
+/** Statistics of a series once the log is read: the input buffer is free, so the values are sorted there. */
+export function describeSeriesAfterScan(definition: i32): void {
+  describeSeries(definition, input, INPUT_CAPACITY);
+}
+export { appendPoint, blockAddress, blockPoints, keepTimes, pointCount } from "./series";

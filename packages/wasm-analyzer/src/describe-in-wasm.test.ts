@@ -7,7 +7,7 @@ import { describeSeriesInWasm } from "./describe-in-wasm.js";
 import { Scanner } from "./scanner-module.js";
 
 function describeInWasm(values: readonly number[]) {
-  const scanner = new Scanner({ problemEvents: false });
+  const scanner = new Scanner({ problemEvents: false, times: false });
   for (const v of values) scanner.x.appendPoint(0, 0, v);
   return describeSeriesInWasm(scanner)[0];
 }
@@ -37,8 +37,26 @@ describe("describeSeriesInWasm", () => {
     }
   });
 
+  it("rounds sums exactly: ties to even, sticky bits, cancellation, subnormals, negative totals", () => {
+    const cases: number[][] = [
+      [2 ** 53, 1],
+      [2 ** 53, 1, 2 ** -40],
+      [2 ** 53 + 2, 1],
+      [-(2 ** 53), -1, -(2 ** -1000)],
+      [1e16, 1, -1e16, 2 ** -1074],
+      [2 ** -1074, 2 ** -1074, -(2 ** -1073), 5e-324],
+      [1, -1, 2 ** -60],
+      [0.1, 0.2, 0.3, -0.6],
+      [1e300, 1e-300, -1e300],
+      [2 ** 60, 3, -(2 ** 60), 2 ** 8],
+      [-0, 0, -0],
+      Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 1e15 : 0.1 * i)),
+    ];
+    for (const values of cases) expect(describeInWasm(values)).toEqual(describeValues(values));
+  });
+
   it("is null for an empty series and covers every definition", () => {
-    const scanner = new Scanner({ problemEvents: false });
+    const scanner = new Scanner({ problemEvents: false, times: false });
     scanner.x.appendPoint(METRIC_DEFINITIONS.length - 1, 1, 5);
     const stats = describeSeriesInWasm(scanner);
     expect(stats).toHaveLength(METRIC_DEFINITIONS.length);

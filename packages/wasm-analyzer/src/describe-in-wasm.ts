@@ -1,6 +1,7 @@
 /**
  * `describeValues` of each series, computed by the scanner module (assembly/describe.ts) on the series it
- * holds: the same statistics bit for bit, without copying the values out or waiting for the JIT.
+ * holds: the same statistics bit for bit, without copying the values out or waiting for the JIT. Only once
+ * the log is read (the module works in its input buffer).
  */
 import { METRIC_DEFINITIONS, type SeriesStats } from "@loupe/core";
 import type { Scanner } from "./scanner-module.js";
@@ -10,7 +11,7 @@ export function describeSeriesInWasm(scanner: Scanner): (SeriesStats | null)[] {
   return METRIC_DEFINITIONS.map((_, d) => {
     const count = x.pointCount(d);
     if (count === 0) return null;
-    x.describeSeries(d);
+    x.describeSeriesAfterScan(d);
     const out = new Float64Array(x.memory.buffer, x.statsAddress(), 6);
     return {
       count,

@@ -53,11 +53,12 @@ export interface ScannerExports {
   lastEntryTime(): number;
   latestEntryTime(): number;
   pointCount(definition: number): number;
+  keepTimes(keep: boolean): void;
   /** Appends a point directly (the statistics tests use it to describe arbitrary values). */
   appendPoint(definition: number, time: number, value: number): number;
   blockPoints(): number;
   blockAddress(definition: number, block: number): number;
-  describeSeries(definition: number): void;
+  describeSeriesAfterScan(definition: number): void;
   statsAddress(): number;
 }
 
@@ -84,6 +85,8 @@ export interface ScannerViews {
 export interface ScannerOptions {
   /** Report entries at problem levels (ERROR, WARNING…) as events, for error patterns. */
   readonly problemEvents: boolean;
+  /** Store the points' times (off when only statistics are wanted: they need the values alone). */
+  readonly times: boolean;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -165,6 +168,7 @@ function configure(x: ScannerExports, options: ScannerOptions): void {
   new Float64Array(buffer, x.metricPow10Address(), METRIC_FRACTION_SCALES.length).set(METRIC_FRACTION_SCALES);
   new Float64Array(buffer, x.timePow10Address(), TIME_FRACTION_SCALES.length).set(TIME_FRACTION_SCALES);
   x.configure(METRIC_FRACTION_SCALES.length, MAX_LINE_BYTES);
+  x.keepTimes(options.times);
 }
 
 function writeStrings(

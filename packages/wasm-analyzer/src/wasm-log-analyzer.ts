@@ -53,28 +53,42 @@ export class WasmLogAnalyzer {
   constructor(options: WasmLogAnalyzerOptions = {}) {
     this.#countPatterns = options.patterns !== false;
     this.#keepSeries = options.series !== false;
-    this.#scanner = new Scanner({ problemEvents: this.#countPatterns });
+    this.#scanner = new Scanner({ problemEvents: this.#countPatterns, times: this.#keepSeries });
   }
 
   push(chunk: Uint8Array): this {
-    if (this.#result !== undefined) throw new Error("WasmLogAnalyzer: push after finish");
-    this.#bytes += chunk.length;
     let offset = 0;
     while (offset < chunk.length) {
-      if (this.#skippingLongLine) {
-        const nl = chunk.indexOf(LF, offset);
-        if (nl < 0) return this;
-        this.#skippingLongLine = false;
-        offset = nl + 1;
-        continue;
-      }
-      const { input } = this.#scanner.views;
-      const take = Math.min(input.length - this.#pending, chunk.length - offset);
-      input.set(chunk.subarray(offset, offset + take), this.#pending);
-      offset += take;
-      this.#scanAvailable(this.#pending + take);
+      offset += this.pushFrom((target) => {
+        const take = Math.min(target.length, chunk.length - offset);
+        target.set(chunk.subarray(offset, offset + take));
+        return take;
+      });
     }
     return this;
+  }
+
+  /**
+   * Lets `read` write the next bytes straight into the scanner's buffer (no copy: a file is read where it
+   * is scanned). `read` returns how many bytes it wrote, 0 at the end; so does this method.
+   */
+  pushFrom(read: (target: Uint8Array) => number): number {
+    if (this.#result !== undefined) throw new Error("WasmLogAnalyzer: push after finish");
+    const { input } = this.#scanner.views;
+    const n = read(input.subarray(this.#pending));
+    if (n <= 0) return 0;
+    this.#bytes += n;
+    const filled = this.#pending + n;
+    let from = 0;
+    if (this.#skippingLongLine) {
+      // The rest of a capped line (#pending is 0): drop everything up to its newline.
+      const nl = input.subarray(0, filled).indexOf(LF);
+      if (nl < 0) return n;
+      this.#skippingLongLine = false;
+      from = nl + 1;
+    }
+    this.#scanAvailable(from, filled);
+    return n;
   }
 
   finish(): LogAnalysis {
@@ -110,10 +124,10 @@ export class WasmLogAnalyzer {
     });
   }
 
-  /** Classifies every complete line in input[0, filled) and keeps the unfinished rest at the start. */
-  #scanAvailable(filled: number): void {
+  /** Classifies every complete line in input[from, filled) and keeps the unfinished rest at the start. */
+  #scanAvailable(from: number, filled: number): void {
     const x = this.#scanner.x;
-    let done = 0;
+    let done = from;
     do {
       done = x.scanLines(done, filled);
       this.#drainBatch();
@@ -126,7 +140,7 @@ export class WasmLogAnalyzer {
       this.#drainBatch();
       this.#pending = 0;
       this.#skippingLongLine = true;
-    } else if (done > 0 && this.#pending > 0) {
+    } else if (this.#pending > 0 && done > 0) {
       this.#scanner.views.input.copyWithin(0, done, filled);
     }
   }

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { WasmLogAnalyzer } from "@loupe/wasm-analyzer";
 import { writeAnalysisJson } from "../analysis-json.js";
-import { readChunks } from "../byte-source.js";
+import { readInto } from "../byte-source.js";
 import { withUsage } from "../parse-command-args.js";
 import { writeStdout } from "../stdout.js";
 import { UsageError } from "../usage-error.js";
@@ -19,7 +19,7 @@ export async function analyzeCommand(args: readonly string[]): Promise<void> {
   // Its output has no error patterns, so they are not computed; with --no-series, no points are copied out.
   const withSeries = values["no-series"] !== true;
   const analyzer = new WasmLogAnalyzer({ patterns: false, series: withSeries });
-  await readChunks(positionals[0] as string, (chunk) => analyzer.push(chunk));
+  await readInto(positionals[0] as string, (read) => analyzer.pushFrom(read));
   const analysis = analyzer.finish();
   const pieces: string[] = [];
   writeAnalysisJson(analysis, withSeries, (text) => pieces.push(text));
