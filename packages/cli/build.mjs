@@ -25,7 +25,8 @@ const outdir = fileURLToPath(new URL("./bundle", import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: "src/main.ts" },
+  // The analysis worker is an entry of its own: analyze-file.ts starts it from a file next to itself.
+  entryPoints: { main: "src/main.ts", "analyze-part-worker": "src/analyze-part-worker.ts" },
   absWorkingDir: new URL(".", import.meta.url).pathname,
   outdir,
   bundle: true,

@@ -116,6 +116,17 @@ let maxTime: f64 = NaN;
 // DayClock
 let days: f64 = 0;
 let previousTimeOfDay: f64 = NaN;
+let firstTimeOfDay: f64 = NaN;
+let maxFractionDigits: i32 = 0;
+/** False when the bytes continue a log from a line start (a later part of a file): no BOM there. */
+let atLogStart = true;
+
+/** The bytes to come are a later part of a log, starting at a line start (see log-part.ts). */
+export function continueLog(): void { atLogStart = false; }
+export function dayCount(): f64 { return days; }
+export function lastTimeOfDay(): f64 { return previousTimeOfDay; }
+export function firstEntryTimeOfDay(): f64 { return firstTimeOfDay; }
+export function fractionDigitsMax(): i32 { return maxFractionDigits; }
 
 export function lineCount(): i32 { return lines; }
 export function blankLineCount(): i32 { return blankLines; }
@@ -145,6 +156,18 @@ function startBatch(): void {
   slows = 0;
   events = 0;
   batchFull = false;
+}
+
+/**
+ * Appends `count` points of a later part of the log from the input buffer (free once this part is read):
+ * values at input[0, 8·count), then, when `withTimes`, times at input[8·count, 16·count).
+ */
+export function appendFromInput(definition: i32, count: i32, withTimes: bool): void {
+  const times = input + (<usize>count << 3);
+  for (let i = 0; i < count; i++) {
+    const at = <usize>i << 3;
+    appendPoint(definition, withTimes ? load<f64>(times + at) : 0, load<f64>(input + at));
+  }
 }
 
 /** After JavaScript wrote NaN into the slow points it rejected: removes them from this batch's points. */
@@ -205,7 +228,7 @@ export function scanOneLine(from: i32, to: i32): void {
 function classifyLine(start: usize, end: usize): void {
   lines++;
   if (<i32>(end - start) > maxLineBytes) end = start + <usize>maxLineBytes;
-  if (lines == 1 && end - start >= 3 && load<u8>(start) == 0xef && load<u8>(start + 1) == 0xbb && load<u8>(start + 2) == 0xbf) {
+  if (lines == 1 && atLogStart && end - start >= 3 && load<u8>(start) == 0xef && load<u8>(start + 1) == 0xbb && load<u8>(start + 2) == 0xbf) {
     start += 3;
   }
   if (scanEntryHeader(start, end)) {
@@ -339,8 +362,12 @@ function scanEntryHeader(start: usize, end: usize): bool {
 function advanceClock(second: f64, frac: f64, digits: i32): f64 {
   const scale = getF64(timePow10, digits);
   const timeOfDay = (second * scale + frac) / scale;
+  if (isNaN(firstTimeOfDay)) firstTimeOfDay = timeOfDay;
+  if (digits > maxFractionDigits) maxFractionDigits = digits;
   if (previousTimeOfDay - timeOfDay > 43200) days++;
   previousTimeOfDay = timeOfDay;
+  // On the first day the expression below is timeOfDay's, operation for operation.
+  if (days == 0) return timeOfDay;
   return ((days * 86400 + second) * scale + frac) / scale;
 }
 

@@ -52,6 +52,12 @@ export interface ScannerExports {
   firstEntryTime(): number;
   lastEntryTime(): number;
   latestEntryTime(): number;
+  continueLog(): void;
+  dayCount(): number;
+  lastTimeOfDay(): number;
+  firstEntryTimeOfDay(): number;
+  fractionDigitsMax(): number;
+  appendFromInput(definition: number, count: number, withTimes: boolean): void;
   pointCount(definition: number): number;
   keepTimes(keep: boolean): void;
   /** Appends a point directly (the statistics tests use it to describe arbitrary values). */

@@ -10,15 +10,21 @@ import {
   KNOWN_LEVELS,
   LevelKind,
   LevelTable,
+  type LineCounts,
   type LogAnalysis,
   levelKindOf,
   MAX_LINE_BYTES,
+  METRIC_DEFINITIONS,
   PatternCounter,
   parseMetricNumber,
 } from "@loupe/core";
 import { describeSeriesInWasm } from "./describe-in-wasm.js";
+import { type DayClockState, dayShifter, daysBefore, type LogPart } from "./log-part.js";
 import { EVENT_PROBLEM, Scanner } from "./scanner-module.js";
-import { copySeriesOut, noSeries } from "./series-columns.js";
+import { appendColumns, copyColumnOut } from "./series-columns.js";
+
+/** What a scan counts, lines and invalid values. */
+type Counts = LineCounts & { readonly invalidValues: number };
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -34,6 +40,11 @@ export interface WasmLogAnalyzerOptions {
    * every point: for callers that only report statistics (`loupe analyze --no-series`).
    */
   readonly series?: boolean;
+  /**
+   * The bytes are a later part of a log, from a line start (finishPart, then the earlier part's
+   * finish(part)): no byte-order mark is looked for.
+   */
+  readonly continuesLog?: boolean;
 }
 
 export class WasmLogAnalyzer {
@@ -49,11 +60,13 @@ export class WasmLogAnalyzer {
   /** Inside a line longer than MAX_LINE_BYTES whose kept part was already classified: drop up to `\n`. */
   #skippingLongLine = false;
   #result: LogAnalysis | undefined;
+  #lastLineRead = false;
 
   constructor(options: WasmLogAnalyzerOptions = {}) {
     this.#countPatterns = options.patterns !== false;
     this.#keepSeries = options.series !== false;
     this.#scanner = new Scanner({ problemEvents: this.#countPatterns, times: this.#keepSeries });
+    if (options.continuesLog === true) this.#scanner.x.continueLog();
   }
 
   push(chunk: Uint8Array): this {
@@ -73,7 +86,7 @@ export class WasmLogAnalyzer {
    * is scanned). `read` returns how many bytes it wrote, 0 at the end; so does this method.
    */
   pushFrom(read: (target: Uint8Array) => number): number {
-    if (this.#result !== undefined) throw new Error("WasmLogAnalyzer: push after finish");
+    if (this.#lastLineRead) throw new Error("WasmLogAnalyzer: push after finish");
     const { input } = this.#scanner.views;
     const n = read(input.subarray(this.#pending));
     if (n <= 0) return 0;
@@ -91,22 +104,59 @@ export class WasmLogAnalyzer {
     return n;
   }
 
-  finish(): LogAnalysis {
-    this.#result ??= this.#summarize();
+  /**
+   * The analysis; with `rest`, the analysis of this part followed by `rest` (a later part's finishPart),
+   * identical to one pass over both. Joining needs `patterns: false` on both parts. Throws
+   * PartNotJoinable when the rest's times cannot be moved exactly (the caller then reads in one pass).
+   */
+  finish(rest?: LogPart): LogAnalysis {
+    if (this.#result === undefined) {
+      if (rest !== undefined && this.#countPatterns) throw new Error("joining parts needs patterns: false");
+      this.#readLastLine();
+      this.#result = rest === undefined ? this.#assemble() : this.#assembleWith(rest);
+    }
     return this.#result;
   }
 
-  #summarize(): LogAnalysis {
+  /** What this part contributes to the analysis of an earlier part (see finish). Needs `patterns: false`. */
+  finishPart(): LogPart {
+    if (this.#countPatterns) throw new Error("a part needs patterns: false");
+    this.#readLastLine();
     const x = this.#scanner.x;
-    // The last line, when the file does not end in a newline (as LogLineStream.end).
+    this.#addKnownLevels();
+    const definitions = METRIC_DEFINITIONS.map((_, d) => d);
+    return {
+      ...this.#lineCounts(),
+      levels: this.#levels.toRecord(),
+      values: definitions.map((d) => copyColumnOut(this.#scanner, d, 1)),
+      times: this.#keepSeries ? definitions.map((d) => copyColumnOut(this.#scanner, d, 0)) : null,
+      firstTime: x.firstEntryTime(),
+      lastTime: x.lastEntryTime(),
+      latestTime: x.latestEntryTime(),
+      clock: this.#clock(),
+    };
+  }
+
+  /** The last line, when the input does not end in a newline (as LogLineStream.end). */
+  #readLastLine(): void {
+    if (this.#lastLineRead) return;
+    this.#lastLineRead = true;
     if (!this.#skippingLongLine && this.#pending > 0) {
       let end = this.#pending;
       if (this.#scanner.views.input[end - 1] === CR) end--;
-      x.scanOneLine(0, end);
+      this.#scanner.x.scanOneLine(0, end);
       this.#drainBatch();
     }
+  }
+
+  #addKnownLevels(): void {
+    const x = this.#scanner.x;
     for (let id = 0; id < KNOWN_LEVELS.length; id++) this.#levels.add(id, x.knownLevelCount(id));
-    return assembleLogAnalysis({
+  }
+
+  #lineCounts(): Counts {
+    const x = this.#scanner.x;
+    return {
       bytes: this.#bytes,
       lines: x.lineCount(),
       blankLines: x.blankLineCount(),
@@ -114,13 +164,79 @@ export class WasmLogAnalyzer {
       continuationLines: x.continuationLineCount(),
       unparsedLines: x.unparsedLineCount(),
       invalidValues: this.#invalidValues,
+    };
+  }
+
+  #clock(): DayClockState {
+    const x = this.#scanner.x;
+    return {
+      days: x.dayCount(),
+      firstTimeOfDay: x.firstEntryTimeOfDay(),
+      lastTimeOfDay: x.lastTimeOfDay(),
+      maxFractionDigits: x.fractionDigitsMax(),
+    };
+  }
+
+  #assemble(): LogAnalysis {
+    const x = this.#scanner.x;
+    this.#addKnownLevels();
+    return this.#assembleTotals(
+      this.#lineCounts(),
+      x.firstEntryTime(),
+      x.lastEntryTime(),
+      x.latestEntryTime(),
+    );
+  }
+
+  #assembleWith(rest: LogPart): LogAnalysis {
+    const x = this.#scanner.x;
+    const own = this.#lineCounts();
+    // Every time of the rest is moved before anything changes, so a PartNotJoinable leaves this intact.
+    const shift = dayShifter(daysBefore(this.#clock(), own.entries, rest.clock), rest.clock);
+    const restTimes = rest.times?.map((times) => times.map(shift)) ?? null;
+    const hasOwn = own.entries > 0;
+    const hasRest = rest.entries > 0;
+    const firstTime = hasOwn ? x.firstEntryTime() : shift(rest.firstTime);
+    const lastTime = hasRest ? shift(rest.lastTime) : x.lastEntryTime();
+    let latestTime = hasRest ? shift(rest.latestTime) : x.latestEntryTime();
+    if (hasOwn && hasRest) latestTime = Math.max(latestTime, x.latestEntryTime());
+
+    this.#addKnownLevels();
+    for (const [name, n] of Object.entries(rest.levels)) this.#levels.addNamed(name, n);
+    rest.values.forEach((values, d) => {
+      appendColumns(this.#scanner, d, values, restTimes?.[d] ?? null);
+    });
+    const counts = {
+      bytes: own.bytes + rest.bytes,
+      lines: own.lines + rest.lines,
+      blankLines: own.blankLines + rest.blankLines,
+      entries: own.entries + rest.entries,
+      // Lines before the rest's first entry continue this part's last entry, if it has one.
+      continuationLines: own.continuationLines + rest.continuationLines + (hasOwn ? rest.unparsedLines : 0),
+      unparsedLines: own.unparsedLines + (hasOwn ? 0 : rest.unparsedLines),
+      invalidValues: own.invalidValues + rest.invalidValues,
+    };
+    return this.#assembleTotals(counts, firstTime, lastTime, latestTime);
+  }
+
+  #assembleTotals(counts: Counts, firstTime: number, lastTime: number, latestTime: number): LogAnalysis {
+    const definitions = METRIC_DEFINITIONS.map((_, d) => d);
+    // Series are copied out before the statistics, which work in the scanner's buffers.
+    const series = definitions.map((d) =>
+      this.#keepSeries
+        ? { t: copyColumnOut(this.#scanner, d, 0), v: copyColumnOut(this.#scanner, d, 1) }
+        : { t: new Float64Array(0), v: new Float64Array(0) },
+    );
+    const stats = describeSeriesInWasm(this.#scanner);
+    return assembleLogAnalysis({
+      ...counts,
       levels: this.#levels,
-      series: this.#keepSeries ? copySeriesOut(this.#scanner) : noSeries(),
-      stats: describeSeriesInWasm(this.#scanner),
+      series,
+      stats,
       patterns: this.#patterns,
-      firstTime: x.firstEntryTime(),
-      lastTime: x.lastEntryTime(),
-      latestTime: x.latestEntryTime(),
+      firstTime,
+      lastTime,
+      latestTime,
     });
   }
 

@@ -38,6 +38,12 @@ export class LevelTable {
     this.counts[id] = (this.counts[id] as number) + n;
   }
 
+  /** Adds `n` occurrences of the level named `name` (for merging counts kept elsewhere). */
+  addNamed(name: string, n: number): void {
+    const known = (KNOWN_LEVELS as readonly string[]).indexOf(name);
+    this.add(known >= 0 ? known : this.unknownId(name), n);
+  }
+
   name(id: number): string {
     return this.names[id] as string;
   }
@@ -63,6 +69,10 @@ export class LevelTable {
     // Unknown levels are rare; a map keeps a hostile log with thousands of made-up levels linear.
     let name = "";
     for (let i = start; i < end; i++) name += String.fromCharCode(buf[i] as number);
+    return this.unknownId(name);
+  }
+
+  private unknownId(name: string): number {
     let id = this.unknownIds.get(name);
     if (id === undefined) {
       id = this.names.length;
