@@ -9,6 +9,7 @@ import { warmUp } from "./api/warm-up.js";
 import type { ServeConfig } from "./config/config.js";
 import { redirectMount } from "./demo-redirect.js";
 import { importRows } from "./ingestion.js";
+import { keepCompiledCode } from "./jit-tuning.js";
 import { type IngestionThread, startIngestionThread } from "./ingestion-thread.js";
 import { demoRows, manifestRows } from "./manifest-rows.js";
 import { createRawLogSource } from "./raw-logs/raw-log-source.js";
@@ -32,6 +33,7 @@ export async function serve(
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   if (config.role === "worker") return serveWorker(config);
+  keepCompiledCode();
   const store = await openStore(config);
   // --role api leaves ingestion to workers: the API's fallbacks then queue and prioritise in the store.
   const ingests = config.role === "all";
