@@ -11,95 +11,61 @@
 // Every `f64` expression below mirrors the core's arithmetic operation for operation, so times and values
 // are bit-identical (WebAssembly's f64 is IEEE 754 binary64 with round-to-nearest, like JavaScript's).
 
-import { appendPoint, dropNaNPoints, MAX_DEFINITIONS, pointCount } from "./series";
+import {
+  EVENT_PROBLEM,
+  EVENT_UNKNOWN_LEVEL,
+  INPUT_CAPACITY,
+  input,
+  pushEvent,
+  pushSlowPoint,
+  startBatch,
+  batchWouldOverflow,
+} from "./batch";
+import { describeSeries } from "./describe";
+import { appendPoint } from "./series";
+import {
+  isProblemLevel,
+  knownLevelId,
+  lineCap,
+  metricLabelAddress,
+  metricLabelCount,
+  metricLabelLength,
+  metricScale,
+  metricScaleCount,
+  TABLE_ENTRIES,
+  timeScale,
+} from "./tables";
+import { getI32, setI32 } from "./words";
 
-// ---- Buffers shared with JavaScript (addresses exported below) ----
-// Static regions (memory.data) cost nothing until touched: no zeroing at start, no page faults for
-// capacity that a small log never uses.
+// What JavaScript calls (src/scanner-module.ts): this file's exports and these.
+export {
+  appendFromInput,
+  batchEvents,
+  batchSlowNumbers,
+  dropRejectedPoints,
+  eventCapacity,
+  eventKindAddress,
+  eventLevelEndAddress,
+  eventLevelStartAddress,
+  eventMessageEndAddress,
+  eventMessageStartAddress,
+  eventTimeAddress,
+  inputAddress,
+  inputCapacity,
+  lastBatchFull,
+  maxDefinitions,
+  slowCapacity,
+  slowEndAddress,
+  slowStartAddress,
+  slowValueAddressAddress,
+} from "./batch";
+export { statsAddress } from "./describe";
+export { appendPoint, blockAddress, blockPoints, keepTimes, pointCount } from "./series";
+export { addLabel, addLevel, configure, labelBytesAddress, levelBytesAddress, metricPow10Address, timePow10Address } from "./tables";
 
-/** Bytes to scan. JavaScript copies chunks in; capacity must exceed twice the core's MAX_LINE_BYTES + 1. */
-const INPUT_CAPACITY: i32 = 3 << 20;
-const input: usize = memory.data(INPUT_CAPACITY, 16);
-
-/**
- * Points whose number JavaScript must parse (exponent, many digits, nan/inf, not a number), in line order:
- * the address of the point's value (a NaN placeholder for JavaScript to overwrite) and the number's bytes.
- */
-const SLOW_CAPACITY: i32 = 1 << 14;
-const slowValueAddress: usize = memory.data(SLOW_CAPACITY * 4, 16);
-const slowStart: usize = memory.data(SLOW_CAPACITY * 4, 16);
-const slowEnd: usize = memory.data(SLOW_CAPACITY * 4, 16);
-
-/** Events of the current batch, in line order: problem entries and entries with an unknown level. */
-const EVENT_CAPACITY: i32 = 1 << 14;
-const eventKind: usize = memory.data(EVENT_CAPACITY * 4, 16);
-const eventLevelStart: usize = memory.data(EVENT_CAPACITY * 4, 16);
-const eventLevelEnd: usize = memory.data(EVENT_CAPACITY * 4, 16);
-const eventMessageStart: usize = memory.data(EVENT_CAPACITY * 4, 16);
-const eventMessageEnd: usize = memory.data(EVENT_CAPACITY * 4, 16);
-const eventTime: usize = memory.data(EVENT_CAPACITY * 8, 16);
-/** A known level the caller counts patterns for (ERROR, FATAL_ERROR, WARNING); eventLevelStart = its id. */
-export const EVENT_PROBLEM: i32 = 1;
-/** A level outside the known table; the caller names, counts and classifies it. */
-export const EVENT_UNKNOWN_LEVEL: i32 = 2;
-
-@inline function setI32(array: usize, i: i32, x: i32): void { store<i32>(array + (<usize>i << 2), x); }
-@inline function getI32(array: usize, i: i32): i32 { return load<i32>(array + (<usize>i << 2)); }
-@inline function getF64(array: usize, i: i32): f64 { return load<f64>(array + (<usize>i << 3)); }
-
-/** Configuration written by JavaScript from the core's own tables, so the names live in one place. */
-const TABLE_BYTES: i32 = 1024;
-const TABLE_ENTRIES: i32 = 16;
-const labelBytes: usize = memory.data(TABLE_BYTES, 16);
-const labelOffset: usize = memory.data(TABLE_ENTRIES * 4, 16);
-const labelLength: usize = memory.data(TABLE_ENTRIES * 4, 16);
-let labelCount: i32 = 0;
-const levelBytes: usize = memory.data(TABLE_BYTES, 16);
-const levelOffset: usize = memory.data(TABLE_ENTRIES * 4, 16);
-const levelLength: usize = memory.data(TABLE_ENTRIES * 4, 16);
-const levelIsProblem: usize = memory.data(TABLE_ENTRIES * 4, 16);
-let levelCount: i32 = 0;
-/** 10^i as the core computes them: for metric values (metric-line.ts) and for times (day-clock.ts). */
-const metricPow10: usize = memory.data(32 * 8, 16);
-let metricPow10Count: i32 = 0;
-const timePow10: usize = memory.data(16 * 8, 16);
-let maxLineBytes: i32 = 1 << 20;
-
-export function inputAddress(): usize { return input; }
-export function inputCapacity(): i32 { return INPUT_CAPACITY; }
-export function maxDefinitions(): i32 { return MAX_DEFINITIONS; }
-export function slowCapacity(): i32 { return SLOW_CAPACITY; }
-export function eventCapacity(): i32 { return EVENT_CAPACITY; }
-export function slowValueAddressAddress(): usize { return slowValueAddress; }
-export function slowStartAddress(): usize { return slowStart; }
-export function slowEndAddress(): usize { return slowEnd; }
-export function eventKindAddress(): usize { return eventKind; }
-export function eventLevelStartAddress(): usize { return eventLevelStart; }
-export function eventLevelEndAddress(): usize { return eventLevelEnd; }
-export function eventMessageStartAddress(): usize { return eventMessageStart; }
-export function eventMessageEndAddress(): usize { return eventMessageEnd; }
-export function eventTimeAddress(): usize { return eventTime; }
-export function labelBytesAddress(): usize { return labelBytes; }
-export function levelBytesAddress(): usize { return levelBytes; }
-export function metricPow10Address(): usize { return metricPow10; }
-export function timePow10Address(): usize { return timePow10; }
-
-export function addLabel(offset: i32, length: i32): void {
-  setI32(labelOffset, labelCount, offset);
-  setI32(labelLength, labelCount, length);
-  labelCount++;
-}
-
-export function addLevel(offset: i32, length: i32, isProblem: bool): void {
-  setI32(levelOffset, levelCount, offset);
-  setI32(levelLength, levelCount, length);
-  setI32(levelIsProblem, levelCount, isProblem ? 1 : 0);
-  levelCount++;
-}
-
-export function configure(metricPowers: i32, lineCap: i32): void {
-  metricPow10Count = metricPowers;
-  maxLineBytes = lineCap;
+/** Statistics of a series once the log is read: the input buffer is free, so the values are sorted there. */
+export function describeSeriesAfterScan(definition: i32): void {
+  describeSeries(definition, input, INPUT_CAPACITY);
 }
 
 // ---- Running totals (read by JavaScript at the end) ----
@@ -138,43 +104,6 @@ export function firstEntryTime(): f64 { return firstTime; }
 export function lastEntryTime(): f64 { return lastTime; }
 export function latestEntryTime(): f64 { return maxTime; }
 
-// ---- The batch being filled ----
-
-let slows: i32 = 0;
-let events: i32 = 0;
-let batchFull = false;
-/** Each series' point count when the batch started: points from there on may still be dropped. */
-const batchStartPoints: usize = memory.data(MAX_DEFINITIONS * 4, 16);
-
-export function batchSlowNumbers(): i32 { return slows; }
-export function batchEvents(): i32 { return events; }
-/** True when the last scanLines stopped because the batch buffers were full, not for lack of lines. */
-export function lastBatchFull(): bool { return batchFull; }
-
-function startBatch(): void {
-  for (let d = 0; d < MAX_DEFINITIONS; d++) setI32(batchStartPoints, d, pointCount(d));
-  slows = 0;
-  events = 0;
-  batchFull = false;
-}
-
-/**
- * Appends `count` points of a later part of the log from the input buffer (free once this part is read):
- * values at input[0, 8·count), then, when `withTimes`, times at input[8·count, 16·count).
- */
-export function appendFromInput(definition: i32, count: i32, withTimes: bool): void {
-  const times = input + (<usize>count << 3);
-  for (let i = 0; i < count; i++) {
-    const at = <usize>i << 3;
-    appendPoint(definition, withTimes ? load<f64>(times + at) : 0, load<f64>(input + at));
-  }
-}
-
-/** After JavaScript wrote NaN into the slow points it rejected: removes them from this batch's points. */
-export function dropRejectedPoints(): void {
-  for (let d = 0; d < MAX_DEFINITIONS; d++) dropNaNPoints(d, getI32(batchStartPoints, d));
-}
-
 /**
  * Classifies every complete line (ending in `\n`) of input[from, to) until the batch buffers could
  * overflow. Returns the offset after the last line classified; the caller drains the batch and calls again.
@@ -207,11 +136,7 @@ export function scanLines(from: i32, to: i32): i32 {
     if (lineEnd > lineStart && load<u8>(lineEnd - 1) == 13) lineEnd--;
     classifyLine(lineStart, lineEnd);
     lineStart = nl + 1;
-    // One line adds at most one slow number and one event.
-    if (slows >= SLOW_CAPACITY - 1 || events >= EVENT_CAPACITY - 1) {
-      batchFull = true;
-      break;
-    }
+    if (batchWouldOverflow()) break;
   }
   return <i32>(lineStart - base);
 }
@@ -227,7 +152,7 @@ export function scanOneLine(from: i32, to: i32): void {
 
 function classifyLine(start: usize, end: usize): void {
   lines++;
-  if (<i32>(end - start) > maxLineBytes) end = start + <usize>maxLineBytes;
+  if (<i32>(end - start) > lineCap()) end = start + <usize>lineCap();
   if (lines == 1 && atLogStart && end - start >= 3 && load<u8>(start) == 0xef && load<u8>(start + 1) == 0xbb && load<u8>(start + 2) == 0xbf) {
     start += 3;
   }
@@ -360,7 +285,7 @@ function scanEntryHeader(start: usize, end: usize): bool {
 // ---- day-clock.ts ----
 
 function advanceClock(second: f64, frac: f64, digits: i32): f64 {
-  const scale = getF64(timePow10, digits);
+  const scale = timeScale(digits);
   const timeOfDay = (second * scale + frac) / scale;
   if (isNaN(firstTimeOfDay)) firstTimeOfDay = timeOfDay;
   if (digits > maxFractionDigits) maxFractionDigits = digits;
@@ -381,34 +306,14 @@ function entry(time: f64): void {
   const id = knownLevelId(levelStart, levelEnd);
   if (id >= 0) {
     setI32(knownLevelCounts, id, getI32(knownLevelCounts, id) + 1);
-    if (getI32(levelIsProblem, id) != 0) pushEvent(EVENT_PROBLEM, id, 0, time);
+    if (isProblemLevel(id)) pushEvent(EVENT_PROBLEM, id, 0, messageStart, messageEnd, time);
   } else {
-    pushEvent(EVENT_UNKNOWN_LEVEL, <i32>(levelStart - input), <i32>(levelEnd - input), time);
+    pushEvent(EVENT_UNKNOWN_LEVEL, <i32>(levelStart - input), <i32>(levelEnd - input), messageStart, messageEnd, time);
   }
   matchMetricLine(messageStart, messageEnd, time);
 }
 
-function pushEvent(kind: i32, a: i32, b: i32, time: f64): void {
-  setI32(eventKind, events, kind);
-  setI32(eventLevelStart, events, a);
-  setI32(eventLevelEnd, events, b);
-  setI32(eventMessageStart, events, <i32>(messageStart - input));
-  setI32(eventMessageEnd, events, <i32>(messageEnd - input));
-  store<f64>(eventTime + (<usize>events << 3), time);
-  events++;
-}
 
-function knownLevelId(start: usize, end: usize): i32 {
-  const length = <i32>(end - start);
-  for (let id = 0; id < levelCount; id++) {
-    if (getI32(levelLength, id) != length) continue;
-    const at = levelBytes + <usize>getI32(levelOffset, id);
-    let k = 0;
-    while (k < length && load<u8>(at + <usize>k) == load<u8>(start + <usize>k)) k++;
-    if (k == length) return id;
-  }
-  return -1;
-}
 
 // ---- metric-line.ts ----
 
@@ -417,10 +322,10 @@ function knownLevelId(start: usize, end: usize): i32 {
 function matchMetricLine(start: usize, end: usize, time: f64): void {
   const first = load<u8>(start);
   if (start >= end || (first != 0x4c && first != 0x41)) return;
-  for (let d = 0; d < labelCount; d++) {
-    const length = <usize>getI32(labelLength, d);
+  for (let d = 0; d < metricLabelCount(); d++) {
+    const length = metricLabelLength(d);
     if (end - start <= length) continue;
-    const at = labelBytes + <usize>getI32(labelOffset, d);
+    const at = metricLabelAddress(d);
     let k: usize = 0;
     while (k < length && load<u8>(start + k) == load<u8>(at + k)) k++;
     if (k < length) continue;
@@ -464,23 +369,11 @@ function addPoint(definition: i32, start: usize, end: usize, time: f64): void {
       i++;
     }
   }
-  if (i == end && intDigits + fracDigits > 0 && significant <= 15 && fracDigits < metricPow10Count) {
-    let value = <f64>mantissa / getF64(metricPow10, fracDigits);
+  if (i == end && intDigits + fracDigits > 0 && significant <= 15 && fracDigits < metricScaleCount()) {
+    let value = <f64>mantissa / metricScale(fracDigits);
     if (negative) value = -value;
     appendPoint(definition, time, value);
   } else {
-    setI32(slowValueAddress, slows, <i32>appendPoint(definition, time, NaN));
-    setI32(slowStart, slows, <i32>(start - input));
-    setI32(slowEnd, slows, <i32>(end - input));
-    slows++;
+    pushSlowPoint(definition, time, start, end);
   }
 }
-
-import { describeSeries } from "./describe";
-export { statsAddress } from "./describe";
-
-/** Statistics of a series once the log is read: the input buffer is free, so the values are sorted there. */
-export function describeSeriesAfterScan(definition: i32): void {
-  describeSeries(definition, input, INPUT_CAPACITY);
-}
-export { appendPoint, blockAddress, blockPoints, keepTimes, pointCount } from "./series";
