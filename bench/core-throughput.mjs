@@ -17,16 +17,13 @@ export async function run({ outDir }) {
     for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
     return n;
   };
-  const analyze = () => {
-    const a = new LogAnalyzer();
+  const analyzeWith = (Analyzer) => () => {
+    const a = new Analyzer();
     for (let o = 0; o < bytes.length; o += chunk) a.push(bytes.subarray(o, o + chunk));
     return a.finish();
   };
-  const analyzeWasm = () => {
-    const a = new WasmLogAnalyzer();
-    for (let o = 0; o < bytes.length; o += chunk) a.push(bytes.subarray(o, o + chunk));
-    return a.finish();
-  };
+  const analyze = analyzeWith(LogAnalyzer);
+  const analyzeWasm = analyzeWith(WasmLogAnalyzer);
   const coldStart = performance.now();
   analyze();
   const coldMs = performance.now() - coldStart;

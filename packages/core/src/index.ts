@@ -9,7 +9,6 @@ export * from "./downsample/min-max.js";
 export * from "./format/entry-line.js";
 export * from "./metrics/metric-line.js";
 export * from "./metrics/metric-names.js";
-export * from "./metrics/series-buffer.js";
 export { TIME_FRACTION_SCALES } from "./parser/day-clock.js";
 export * from "./parser/entry-reader.js";
 export * from "./parser/level-table.js";

@@ -8,17 +8,10 @@
  * time is a correctly rounded (integer units / scale), so it is turned back into its integer and divided
  * again. Plain data only, so it crosses threads (the buffers can be transferred).
  */
-import { TIME_FRACTION_SCALES } from "@loupe/core";
+import { type ScanCounts, TIME_FRACTION_SCALES } from "@loupe/core";
 
-export interface LogPart {
-  readonly bytes: number;
-  readonly lines: number;
-  readonly blankLines: number;
-  readonly entries: number;
-  readonly continuationLines: number;
-  /** Non-blank lines before the part's first entry. */
-  readonly unparsedLines: number;
-  readonly invalidValues: number;
+/** `unparsedLines` counts the non-blank lines before the part's first entry (see the join in finish). */
+export interface LogPart extends ScanCounts {
   /** Entries per level name. */
   readonly levels: Readonly<Record<string, number>>;
   /** Per metric definition, the values in order; and their times when series are kept (else null). */

@@ -10,21 +10,18 @@ import {
   KNOWN_LEVELS,
   LevelKind,
   LevelTable,
-  type LineCounts,
   type LogAnalysis,
   levelKindOf,
   MAX_LINE_BYTES,
   METRIC_DEFINITIONS,
   PatternCounter,
   parseMetricNumber,
+  type ScanCounts,
 } from "@loupe/core";
 import { describeSeriesInWasm } from "./describe-in-wasm.js";
 import { type DayClockState, dayShifter, daysBefore, type LogPart } from "./log-part.js";
 import { EVENT_PROBLEM, Scanner } from "./scanner-module.js";
 import { appendColumns, copyColumnOut } from "./series-columns.js";
-
-/** What a scan counts, lines and invalid values. */
-type Counts = LineCounts & { readonly invalidValues: number };
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -154,7 +151,7 @@ export class WasmLogAnalyzer {
     for (let id = 0; id < KNOWN_LEVELS.length; id++) this.#levels.add(id, x.knownLevelCount(id));
   }
 
-  #lineCounts(): Counts {
+  #lineCounts(): ScanCounts {
     const x = this.#scanner.x;
     return {
       bytes: this.#bytes,
@@ -219,7 +216,7 @@ export class WasmLogAnalyzer {
     return this.#assembleTotals(counts, firstTime, lastTime, latestTime);
   }
 
-  #assembleTotals(counts: Counts, firstTime: number, lastTime: number, latestTime: number): LogAnalysis {
+  #assembleTotals(counts: ScanCounts, firstTime: number, lastTime: number, latestTime: number): LogAnalysis {
     const definitions = METRIC_DEFINITIONS.map((_, d) => d);
     // Series are copied out before the statistics, which work in the scanner's buffers.
     const series = definitions.map((d) =>

@@ -8,18 +8,13 @@ import type { PatternCounter } from "../patterns/index.js";
 import { describeValues, type SeriesStats } from "../stats/describe.js";
 import type { LogAnalysis, Series } from "./log-analysis.js";
 
-/** The line counts of a scan (see LogAnalysis for what each one counts). */
-export interface LineCounts {
-  readonly bytes: number;
-  readonly lines: number;
-  readonly blankLines: number;
-  readonly entries: number;
-  readonly continuationLines: number;
-  readonly unparsedLines: number;
-}
+/** What a scan counts: lines of each kind and invalid values (see LogAnalysis for each one). */
+export type ScanCounts = Pick<
+  LogAnalysis,
+  "bytes" | "lines" | "blankLines" | "entries" | "continuationLines" | "unparsedLines" | "invalidValues"
+>;
 
-export interface ScanTotals extends LineCounts {
-  readonly invalidValues: number;
+export interface ScanTotals extends ScanCounts {
   readonly levels: LevelTable;
   /** One series per METRIC_DEFINITIONS entry, in that order. */
   readonly series: readonly Series[];

@@ -48,7 +48,7 @@ export class LogAnalyzer implements LineVisitor {
       unparsedLines: s.unparsedLines,
       invalidValues: this.invalidValues,
       levels: this.levels,
-      series: this.series.map((buffer) => ({ t: buffer.t, v: buffer.v })),
+      series: this.series,
       patterns: this.patterns,
       firstTime: this.firstTime,
       lastTime: this.lastTime,
