@@ -9,7 +9,7 @@ import { Worker } from "node:worker_threads";
 import type { LogAnalysis } from "@loupe/core";
 import { type LogPart, PartNotJoinable, WasmLogAnalyzer } from "@loupe/wasm-analyzer";
 import type { PartRequest } from "./analyze-part-worker.js";
-import { type InputFile, readInto, withInputFile } from "./byte-source.js";
+import { type InputFile, readStdin, withInputFile } from "./byte-source.js";
 
 /** Below this a worker's start (about 25 ms) costs more than the half it would read. */
 const PARALLEL_MIN_BYTES = 16 << 20;
@@ -19,7 +19,7 @@ const MAIN_SHARE = 0.66;
 export async function analyzeInput(path: string, series: boolean): Promise<LogAnalysis> {
   const analyzer = new WasmLogAnalyzer({ patterns: false, series });
   if (path === "-") {
-    await readInto(path, (read) => analyzer.pushFrom(read));
+    await readStdin((chunk) => analyzer.push(chunk));
     return analyzer.finish();
   }
   // This thread's reading is synchronous, inside withInputFile; the worker opens the file itself.

@@ -1,6 +1,6 @@
 /**
- * Reads a file (or standard input for "-") into the consumer's own buffer, a few megabytes at a time, so a
- * 1 GB log costs a few megabytes of memory however big it is.
+ * Reads a file into the consumer's own buffer (the WebAssembly analyzer's: no copy), a few megabytes at a
+ * time, so a 1 GB log costs a few megabytes of memory however big it is; or standard input as it comes.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
@@ -11,26 +11,9 @@ export class InputError extends Error {}
 /** A consumer with its own buffer: it calls `read(target)`, which returns the bytes written (0 at the end). */
 export type BufferFiller = (read: (target: Uint8Array) => number) => number;
 
-/**
- * Reads a file (or standard input) by handing `fill` a reader: a consumer with its own buffer (the
- * WebAssembly analyzer) gets the bytes there directly.
- */
-export async function readInto(path: string, fill: BufferFiller): Promise<void> {
-  if (path === "-") {
-    for await (const chunk of process.stdin) {
-      const bytes = chunk as Uint8Array;
-      let offset = 0;
-      while (offset < bytes.length) {
-        offset += fill((target) => {
-          const take = Math.min(target.length, bytes.length - offset);
-          target.set(bytes.subarray(offset, offset + take));
-          return take;
-        });
-      }
-    }
-    return;
-  }
-  withInputFile(path, (file) => file.readRange(0, Number.POSITIVE_INFINITY, fill));
+/** Standard input, chunk by chunk as it arrives. */
+export async function readStdin(onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  for await (const chunk of process.stdin) onChunk(chunk as Uint8Array);
 }
 
 /** An open file read by position, so that two threads can each read their own part. */
