@@ -10,6 +10,7 @@ import { authPlugin } from "../auth/auth-plugin.js";
 import { createOidcClient } from "../auth/oidc.js";
 import { CALLBACK_PATH, signInRoutes } from "../auth/sign-in-routes.js";
 import { FleetInsights } from "../insights/fleet-insights.js";
+import { bodyCompressionPlugin } from "./body-compression.js";
 import { createChangeFeed } from "./change-feed.js";
 import type { ApiDeps, RouteDeps } from "./deps.js";
 import { registerDocs } from "./docs.js";
@@ -68,7 +69,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(requestIdPlugin);
   await app.register(strictNumbersPlugin);
   await app.register(etagPlugin);
-  // Registered after the ETag hook: compression hooks are per route and run after it, on the tagged body.
+  // After the ETag hook, on the tagged body: whole bodies here, streams by @fastify/compress's per-route
+  // hooks, which run after every global one.
+  await app.register(bodyCompressionPlugin);
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip", "deflate"] });
   // Before any route: it checks and guards every route as it is added, /docs's included.
   await app.register(authPlugin, { store: deps.store, settings: deps.auth });

@@ -9,7 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 export type BodyEncoding = "br" | "gzip";
 
 /** Bodies shorter than this are sent as they are (as @fastify/compress's threshold). */
-const MIN_BYTES = 1024;
+export const MIN_COMPRESSED_BYTES = 1024;
 
 /** The preferred encoding the request accepts (q > 0): brotli, then gzip; undefined for identity. */
 export function negotiateEncoding(acceptEncoding: string | undefined): BodyEncoding | undefined {
@@ -33,14 +33,18 @@ export interface EncodableBody {
 
 /** The body to send for `encoding`, or undefined when it should go as it is. */
 export function encodedBody(response: EncodableBody, encoding: BodyEncoding | undefined): Buffer | undefined {
-  if (encoding === undefined || response.body.length < MIN_BYTES) return undefined;
+  if (encoding === undefined || response.body.length < MIN_COMPRESSED_BYTES) return undefined;
   let encoded = response.encoded.get(encoding);
   if (encoded === undefined) {
-    encoded =
-      encoding === "br"
-        ? brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
-        : gzipSync(response.body);
+    encoded = compressBody(response.body, encoding);
     response.encoded.set(encoding, encoded);
   }
   return encoded;
+}
+
+/** `body` compressed at once, on this thread (brotli quality 4 or gzip's default level). */
+export function compressBody(body: string | Uint8Array, encoding: BodyEncoding): Buffer {
+  return encoding === "br"
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+    : gzipSync(body);
 }
