@@ -161,7 +161,7 @@ async function startBucketProcess() {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exit = once(child, "exit");
-  const forget = killOnSignal(child);
+  const forget = killOnSignal(() => child.kill("SIGKILL"));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");

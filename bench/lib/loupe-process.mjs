@@ -1,16 +1,11 @@
-// `loupe serve` as a child process on 127.0.0.1 for the server benchmarks: started on a free port, ready
-// when /readyz answers 200, its output kept in a log file, and always killed by stop() (SIGTERM, then
-// SIGKILL after a grace period). Callers stop it in a finally block.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createWriteStream, readFileSync } from "node:fs";
+// `loupe serve` as a child process on 127.0.0.1 for the server benchmarks: the cluster's launcher
+// (packages/server/src/dev/loupe-process.ts: ready when /readyz answers 200, output kept in a log file,
+// SIGTERM then SIGKILL on stop) on a free port, without the per-client rate limit, and killed with this
+// process on Ctrl-C. Callers stop it in a finally block.
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { startLoupeProcess } from "../../packages/server/dist/dev/loupe-process.js";
 
-// BENCH_LOUPE_ENTRY: another script taking `serve ARGS` (e.g. a launcher for a patched server build, to
-// measure a proposed change before making it).
-const LOUPE =
-  process.env.BENCH_LOUPE_ENTRY ?? fileURLToPath(new URL("../../packages/cli/bin/loupe.js", import.meta.url));
+export { cpuMs } from "../../packages/server/dist/dev/proc-stats.js";
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -21,19 +16,6 @@ export function freePort() {
       server.close(() => resolve(port));
     });
   });
-}
-
-const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
-
-/** CPU time (user + system, all threads) a process has used so far, in ms; NaN where /proc is missing. */
-export function cpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 /**
@@ -51,12 +33,12 @@ export async function get(url, { timeoutMs = 30_000, headers = { "accept-encodin
 }
 
 /**
- * Ctrl-C or a kill skips finally blocks: kill `child` then too, and die of the same signal. Returns the
+ * Ctrl-C or a kill skips finally blocks: call `kill` then too, and die of the same signal. Returns the
  * function that undoes this (call it once the child is stopped).
  */
-export function killOnSignal(child) {
+export function killOnSignal(kill) {
   const onSignal = (signal) => {
-    child.kill("SIGKILL");
+    kill();
     process.kill(process.pid, signal);
   };
   process.once("SIGINT", onSignal);
@@ -68,60 +50,31 @@ export function killOnSignal(child) {
 }
 
 /**
- * Starts `loupe serve ARGS --host 127.0.0.1 --port <free>`; resolves once /readyz is 200 (and, with
- * `waitFor`, once that predicate on the server's output is true). Rejects (after killing the child) if the
- * child exits first or `startTimeoutMs` passes.
+ * Starts `loupe serve ARGS --host 127.0.0.1 --port <free>`; resolves {url, pid, output, stop} once /readyz
+ * is 200. Rejects (after killing the child) if the child exits first or `startTimeoutMs` passes.
+ * BENCH_LOUPE_ENTRY: another script taking `serve ARGS` (e.g. a launcher for a patched server build, to
+ * measure a proposed change before making it).
  */
 export async function startLoupe(args, { logFile, env = {}, startTimeoutMs = 120_000 } = {}) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [LOUPE, "serve", ...args, "--host", "127.0.0.1", "--port", String(port)],
+  const server = await startLoupeProcess({
+    name: "loupe serve",
+    port: await freePort(),
+    args,
     // The load comes from one address on behalf of many people: no per-client rate limit (issue 5's
     // default of 1,200 a minute would answer most of it 429).
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LOUPE_RATE_LIMIT: "0", ...env } },
-  );
-  const log = logFile === undefined ? null : createWriteStream(logFile, { flags: "a" });
-  let output = "";
-  const collect = (chunk) => {
-    output += chunk;
-    if (output.length > 1 << 20) output = output.slice(-(1 << 19));
-    log?.write(chunk);
-  };
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  let exited = false;
-  const exit = once(child, "exit").then(([code, signal]) => {
-    exited = true;
-    return { code, signal };
+    env: { LOUPE_RATE_LIMIT: "0", ...env },
+    logFile,
+    readyTimeoutMs: startTimeoutMs,
+    entry: process.env.BENCH_LOUPE_ENTRY,
   });
-
-  const forget = killOnSignal(child);
-  const stop = async () => {
-    if (!exited) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exit;
-      clearTimeout(timer);
-    }
-    forget();
-    log?.end();
+  const forget = killOnSignal(() => process.kill(server.pid(), "SIGKILL"));
+  return {
+    url: server.url,
+    pid: server.pid(),
+    output: server.output,
+    async stop() {
+      await server.stop();
+      forget();
+    },
   };
-
-  try {
-    const deadline = performance.now() + startTimeoutMs;
-    for (;;) {
-      if (exited)
-        throw new Error(`loupe serve exited early: ${JSON.stringify(await exit)}\n${output.slice(-4000)}`);
-      if (performance.now() > deadline) throw new Error(`loupe serve not ready after ${startTimeoutMs} ms`);
-      const ready = await get(`${url}/readyz`, { timeoutMs: 5_000 }).catch(() => null);
-      if (ready?.status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, pid: child.pid, output: () => output, stop };
 }

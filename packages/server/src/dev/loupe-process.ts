@@ -22,6 +22,8 @@ export interface LoupeProcessOptions {
   /** Appends everything the process writes to this file. */
   readonly logFile?: string;
   readonly readyTimeoutMs?: number;
+  /** Another script taking `serve ARGS` instead of the built CLI (a benchmark measuring a patched build). */
+  readonly entry?: string;
 }
 
 export interface Exit {
@@ -60,11 +62,11 @@ export async function startLoupeProcess(options: LoupeProcessOptions): Promise<L
   let exited: Promise<Exit>;
 
   const start = async () => {
-    child = spawn(
-      process.execPath,
-      [LOUPE_BIN, "serve", ...options.args, "--host", "127.0.0.1", "--port", String(options.port)],
-      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } },
-    );
+    const serve = ["serve", ...options.args, "--host", "127.0.0.1", "--port", String(options.port)];
+    child = spawn(process.execPath, [options.entry ?? LOUPE_BIN, ...serve], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
+    });
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
     exited = once(child, "exit").then(([code, signal]) => ({ code, signal }) as Exit);
