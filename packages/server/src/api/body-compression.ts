@@ -3,9 +3,9 @@
  * through @fastify/compress's streams, which hand each 16 KB chunk to the libuv pool and wake the event
  * loop again when it is done: three to four extra wake-ups for a 45 KB series response. The CPU spent
  * compressing is the same; without the hand-offs an API process spends 4–5% less CPU per request of the
- * dashboard's mix (docs/benchmarks.md). Streams (static files, raw logs) and bodies over 1 MB stay with @fastify/compress,
- * which skips a reply that already has a Content-Encoding. Runs after the ETag hook (registered after it):
- * the tag names the content, whatever the encoding.
+ * dashboard's mix (docs/benchmarks.md). Streams (the dashboard's files) and bodies over 1 MB stay with
+ * @fastify/compress, which skips a reply that already has a Content-Encoding. Runs after the ETag hook
+ * (registered after it): the tag names the content, whatever the encoding.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
