@@ -67,7 +67,7 @@ export async function startLoupe(args, { logFile, env = {}, startTimeoutMs = 120
     readyTimeoutMs: startTimeoutMs,
     entry: process.env.BENCH_LOUPE_ENTRY,
   });
-  const forget = killOnSignal(() => process.kill(server.pid(), "SIGKILL"));
+  const forget = killOnSignal(() => void server.kill("SIGKILL"));
   return {
     url: server.url,
     pid: server.pid(),

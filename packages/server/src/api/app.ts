@@ -10,7 +10,7 @@ import { authPlugin } from "../auth/auth-plugin.js";
 import { createOidcClient } from "../auth/oidc.js";
 import { CALLBACK_PATH, signInRoutes } from "../auth/sign-in-routes.js";
 import { FleetInsights } from "../insights/fleet-insights.js";
-import { bodyCompressionPlugin } from "./body-compression.js";
+import { bodyCompressionPlugin, STREAM_COMPRESSION } from "./body-compression.js";
 import { createChangeFeed } from "./change-feed.js";
 import type { ApiDeps, RouteDeps } from "./deps.js";
 import { registerDocs } from "./docs.js";
@@ -72,7 +72,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   // After the ETag hook, on the tagged body: whole bodies here, streams by @fastify/compress's per-route
   // hooks, which run after every global one.
   await app.register(bodyCompressionPlugin);
-  await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip", "deflate"] });
+  await app.register(compress, STREAM_COMPRESSION);
   // Before any route: it checks and guards every route as it is added, /docs's included.
   await app.register(authPlugin, { store: deps.store, settings: deps.auth });
   // Before any route: the document collects routes as they are added.

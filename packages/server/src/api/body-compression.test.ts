@@ -3,7 +3,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodyCompressionPlugin } from "./body-compression.js";
+import { bodyCompressionPlugin, STREAM_COMPRESSION } from "./body-compression.js";
 import { etagPlugin } from "./etag.js";
 
 /** A JSON body of about `bytes` bytes, different for every size (so tags differ). */
@@ -19,7 +19,7 @@ describe("whole-body compression", () => {
     // The order app.ts registers them in.
     await app.register(etagPlugin);
     await app.register(bodyCompressionPlugin);
-    await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip", "deflate"] });
+    await app.register(compress, STREAM_COMPRESSION);
     app.get("/big", { config: { etag: true } }, async () => jsonOf(20_000));
     app.get("/small", async () => ({ ok: true }));
     app.get("/huge", async () => jsonOf(2_000_000));

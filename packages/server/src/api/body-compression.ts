@@ -7,9 +7,17 @@
  * @fastify/compress, which skips a reply that already has a Content-Encoding. Runs after the ETag hook
  * (registered after it): the tag names the content, whatever the encoding.
  */
+import type { FastifyCompressOptions } from "@fastify/compress";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { compressBody, MIN_COMPRESSED_BYTES, negotiateEncoding } from "./encoded-body.js";
+
+/** @fastify/compress's options, for what is left to it: the same threshold, brotli first. */
+export const STREAM_COMPRESSION: FastifyCompressOptions = {
+  global: true,
+  threshold: MIN_COMPRESSED_BYTES,
+  encodings: ["br", "gzip", "deflate"],
+};
 
 /** Larger bodies go to the streams: compressing a megabyte at once would hold up every other request. */
 const MAX_BYTES = 1024 * 1024;
