@@ -31,15 +31,13 @@ const SETUPS = ["one", "one, half", "two"];
 export async function run() {
   // The load stands in for many people but comes from one address: no per-client rate limit.
   const demo = await startDemoCluster({ count: COUNT, stopOnSignal: true, env: { LOUPE_RATE_LIMIT: "0" } });
-  let single;
+  const singles = []; // an nginx in front of each API process alone
   try {
     const { cluster } = demo;
     await waitUntilIngested(cluster.url);
     // "One" is each API process in turn (round 1 the first, round 2 the second, …): neither process's
     // own state (JIT, caches, heap) favours one setup.
-    const singles = [];
     for (const api of cluster.apis) singles.push(await startNginx({ upstreams: [`127.0.0.1:${api.port}`] }));
-    single = singles;
     const alone = (round, rate) => {
       const i = round % singles.length;
       return { url: singles[i].url, nginx: singles[i].pid, apis: [cluster.apis[i]], rate };
@@ -59,7 +57,10 @@ export async function run() {
     const load = [];
     for (let round = 0; round < ROUNDS; round++) {
       // A different setup first in each round: none always follows the same one.
-      for (const name of [...SETUPS.slice(round % 3), ...SETUPS.slice(0, round % 3)]) {
+      for (const name of [
+        ...SETUPS.slice(round % SETUPS.length),
+        ...SETUPS.slice(0, round % SETUPS.length),
+      ]) {
         load.push(loadavg()[0]);
         const setup = setups[name](round);
         const result = await measure(setup, demo.manifest, cluster.postgres);
@@ -115,7 +116,7 @@ export async function run() {
       },
     ];
   } finally {
-    for (const nginx of single ?? []) await nginx.stop();
+    for (const nginx of singles) await nginx.stop();
     await demo.stop();
   }
 }

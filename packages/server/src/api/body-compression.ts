@@ -28,8 +28,8 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?json|application\/j
 async function onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   if (typeof payload !== "string" && !(payload instanceof Uint8Array)) return payload;
   if (payload.length < MIN_COMPRESSED_BYTES || payload.length > MAX_BYTES) return payload;
-  if (reply.hasHeader("content-encoding") || reply.statusCode === 204 || reply.statusCode === 304)
-    return payload;
+  // A 204 or 304 has no body, so the size check above has already let it through.
+  if (reply.hasHeader("content-encoding")) return payload;
   const type = reply.getHeader("content-type");
   if (typeof type !== "string" || !COMPRESSIBLE.test(type)) return payload;
   reply.header("vary", withAcceptEncoding(reply.getHeader("vary")));
